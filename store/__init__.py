@@ -1,0 +1,1 @@
+"""Everything apostil knows without a terminal: articles, entities, notes, the library, export."""

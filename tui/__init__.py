@@ -1,0 +1,1 @@
+"""The Textual layer of apostil: app, screens, widgets, styles and bindings."""
