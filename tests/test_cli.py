@@ -1,0 +1,233 @@
+"""The apostil command as scripts and people use it: output formats, exit codes, errors."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from apostil.cli import main
+
+from .conftest import SAMPLES, SEED
+
+
+class Run:
+    def __init__(self, code: int, out: str, err: str) -> None:
+        self.code, self.out, self.err = code, out, err
+
+    def json(self) -> object:
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def lib(tmp_path: Path) -> Path:
+    return tmp_path / "library"
+
+
+@pytest.fixture
+def apostil(lib: Path, capsys: pytest.CaptureFixture[str]):
+    def run(*args: str) -> Run:
+        code = main(["--library", str(lib), *args])
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run
+
+
+def test_import_prints_id_title_status_and_is_idempotent(apostil, tmp_path: Path) -> None:
+    article = tmp_path / "seed.txt"
+    shutil.copy(SEED, article)
+    first = apostil("import", str(article))
+    assert first.code == 0
+    article_id, title, status = first.out.strip().split("\t")
+    assert (title, status) == ("Seed", "added") or status == "added"
+    again = apostil("import", str(article))
+    assert again.out.strip().split("\t") == [article_id, title, "unchanged"]
+    article.write_text(SEED.read_text(encoding="utf-8") + "\nA new last line.", encoding="utf-8")
+    changed = apostil("import", str(article))
+    assert changed.out.strip().split("\t") == [article_id, title, "updated"]
+
+
+def test_import_a_folder_reports_bad_files_and_keeps_the_good(apostil, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEED, folder / "seed.txt")
+    (folder / "empty.txt").write_text("")
+    (folder / "picture.md").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    result = apostil("import", str(folder), "--json")
+    assert result.code == 1
+    rows = result.json()
+    assert [r["status"] for r in rows] == ["added"]
+    errors = result.err.strip().splitlines()
+    assert len(errors) == 2 and all(line.startswith("apostil: ") for line in errors)
+    assert any("empty.txt" in e and "empty" in e for e in errors)
+    assert any("picture.md" in e and "binary" in e for e in errors)
+    listed = apostil("list", "--json").json()
+    assert [a["id"] for a in listed] == [rows[0]["id"]]
+
+
+def test_list_json_has_the_contracted_fields(apostil) -> None:
+    apostil("import", str(SAMPLES))
+    listed = apostil("list", "--json").json()
+    assert len(listed) >= 5
+    for row in listed:
+        assert {"id", "title", "source", "tags", "notes", "imported", "updated"} <= set(row)
+    harbour = next(a for a in listed if a["source"].endswith("harbour-strike.md"))
+    assert harbour["tags"]
+    only = apostil("list", "--tag", harbour["tags"][0], "--json").json()
+    assert harbour["id"] in [a["id"] for a in only]
+
+
+def test_note_then_notes_json_offsets_hold_the_quote(apostil) -> None:
+    added = apostil(
+        "note",
+        str(SEED),
+        "--quote",
+        "very rare moment",
+        "--note",
+        "Ramani",
+        "--tag",
+        "Syria",
+        "--tag",
+        "quotes",
+    )
+    assert added.code == 0, added.err
+    note_id = added.out.strip()
+    [note] = apostil("notes", "--json").json()
+    assert note["id"] == note_id
+    assert {
+        "id",
+        "article_id",
+        "article_title",
+        "quote",
+        "note",
+        "tags",
+        "start",
+        "end",
+        "orphaned",
+        "created",
+        "updated",
+    } <= set(note)
+    text = apostil("text", note["article_id"]).out[:-1]  # text adds one final newline
+    assert text[note["start"] : note["end"]] == note["quote"] == "very rare moment"
+    assert note["tags"] == ["syria", "quotes"] and note["orphaned"] is False
+    assert apostil("notes", "--tag", "syria", "--json").json()[0]["id"] == note_id
+    assert apostil("notes", "--search", "RAMANI", "--json").json()[0]["id"] == note_id
+    assert apostil("notes", "--search", "nothing like this", "--json").json() == []
+
+
+def test_note_on_the_second_occurrence(apostil) -> None:
+    apostil("note", str(SEED), "--quote", "AFP", "--occurrence", "2")
+    [note] = apostil("notes", "--json").json()
+    text = apostil("text", str(SEED)).out
+    first = text.index("AFP")
+    assert note["start"] == text.index("AFP", first + 1)
+
+
+def test_quote_not_found_is_one_line_and_saves_nothing(apostil) -> None:
+    result = apostil("note", str(SEED), "--quote", "not in the article at all")
+    assert result.code == 1
+    assert result.err.startswith("apostil: ") and result.err.count("\n") == 1
+    too_far = apostil("note", str(SEED), "--quote", "AFP", "--occurrence", "9")
+    assert too_far.code == 1 and "only 2 times" in too_far.err
+    assert apostil("notes", "--json").json() == []
+
+
+def test_text_of_a_path_not_in_the_library_reads_without_importing(apostil) -> None:
+    result = apostil("text", str(SAMPLES / "grain-prices-latin1.txt"))
+    assert result.code == 0
+    assert ("\r" not in result.out and "é" in result.out) or "ü" in result.out
+    assert apostil("list", "--json").json() == []
+
+
+def test_tag_rm_note_and_edit_note(apostil) -> None:
+    apostil("import", str(SEED))
+    article_id = apostil("list", "--json").json()[0]["id"]
+    tagged = apostil("tag", article_id[:5], "--add", "Syria", "--add", "war")
+    assert tagged.out.rstrip().endswith("#syria #war")
+    apostil("tag", str(SEED), "--remove", "war")
+    assert apostil("list", "--json").json()[0]["tags"] == ["syria"]
+    note_id = apostil("note", article_id, "--quote", "AFP").out.strip()
+    apostil("edit-note", note_id, "--note", "news agency", "--add-tag", "sources")
+    [note] = apostil("notes", "--json").json()
+    assert (note["note"], note["tags"]) == ("news agency", ["sources"])
+    removed = apostil("rm-note", note_id[:6])
+    assert removed.code == 0 and apostil("notes", "--json").json() == []
+    missing = apostil("rm-note", note_id)
+    assert missing.code == 1 and "no note" in missing.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("note", "x"), ("list", "--bogus"), ("frobnicate",), ("note", str(SEED), "--quote")],
+)
+def test_usage_errors_exit_2_with_one_line(apostil, args: tuple[str, ...]) -> None:
+    result = apostil(*args)
+    if args == ("frobnicate",):  # not a command: it is a path to open in the reader
+        assert result.code in (1, 2)
+        return
+    assert result.code == 2
+    assert result.err.startswith("apostil: ") and result.err.count("\n") == 1
+
+
+def test_missing_file_and_unknown_target(apostil) -> None:
+    missing = apostil("text", "/no/such/file.txt")
+    assert missing.code == 1 and missing.err.startswith("apostil: /no/such/file.txt")
+    unknown = apostil("text", "zzzzzz")
+    assert unknown.code == 1 and "no article" in unknown.err
+
+
+def test_a_corrupt_library_is_one_line_and_untouched(apostil, lib: Path) -> None:
+    lib.mkdir()
+    (lib / "library.json").write_bytes(b'{"articles": {')
+    for args in (("list",), ("import", str(SEED)), ("notes", "--json")):
+        result = apostil(*args)
+        assert result.code == 1
+        assert result.err.count("\n") == 1 and "doctor" in result.err
+    assert (lib / "library.json").read_bytes() == b'{"articles": {'
+    doctor = apostil("doctor")
+    assert doctor.code == 1 and "problem:" in doctor.out
+
+
+def test_stdin_import(apostil, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = io.TextIOWrapper(io.BytesIO(b"A title\n\nSome body text about Kyiv."))
+    monkeypatch.setattr(sys, "stdin", fake)
+    result = apostil("import", "-")
+    assert result.code == 0 and result.out.strip().endswith("added")
+
+
+def test_version_and_help_on_every_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "apostil", "--version"], capture_output=True, text=True
+    )
+    assert out.returncode == 0 and out.stdout.startswith("apostil ")
+    from apostil.commands import COMMANDS
+
+    for command in COMMANDS:
+        result = subprocess.run(
+            [sys.executable, "-m", "apostil", command.name, "--help"],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0 and "usage: apostil" in result.stdout
+
+
+def test_no_traceback_without_debug(apostil, monkeypatch: pytest.MonkeyPatch) -> None:
+    from apostil.store import library as library_module
+
+    def explode(self, *args, **kwargs):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(library_module.Library, "articles", explode)
+    result = apostil("list")
+    assert result.code == 1
+    assert (
+        result.err == "apostil: unexpected error: boom second line (run with --debug for details)\n"
+    )
+    with pytest.raises(RuntimeError):
+        apostil("--debug", "list")
