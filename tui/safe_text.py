@@ -1,0 +1,41 @@
+"""Untrusted text made safe to show: never markup, and no control byte reaches the terminal.
+
+Textual's ``Content`` treats a string as plain text (no markup), but it lets an ESC through to
+the screen. :func:`printable` swaps every control character (except newline and tab) for a
+visible stand-in; :func:`safe_content` gives a ``Content`` for a ``Static`` or ``Label``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.content import Content
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _stand_in(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # control pictures: ␛ for ESC, ␀ for NUL, ...
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"  # C1 controls and bidi overrides
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character but ``\\n`` and ``\\t`` made visible."""
+    return _CONTROL.sub(_stand_in, text)
+
+
+def safe_content(text: str) -> Content:
+    """Plain-text ``Content`` of untrusted ``text``: no markup, no control bytes."""
+    return Content(printable(text))
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(0, limit - 1)].rstrip() + "…"
