@@ -10,8 +10,9 @@ from collections.abc import Callable
 from typing import Any
 
 
-def median_seconds(fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None
-                   ) -> float:
+def median_seconds(
+    fn: Callable[[], object], repeat: int, setup: Callable[[], object] | None = None
+) -> float:
     """Median wall time of ``fn`` over ``repeat`` runs (``setup`` runs untimed before each)."""
     times = []
     for _ in range(repeat):
@@ -23,8 +24,9 @@ def median_seconds(fn: Callable[[], object], repeat: int, setup: Callable[[], ob
     return statistics.median(times)
 
 
-def emit(figure: str, value: float | None, unit: str, baseline: float | None = None,
-         **extra: Any) -> None:
+def emit(
+    figure: str, value: float | None, unit: str, baseline: float | None = None, **extra: Any
+) -> None:
     """Print one benchmark figure as a JSON line; ratio is value / baseline."""
     ratio = None
     if value is not None and baseline:

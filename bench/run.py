@@ -27,8 +27,9 @@ BENCHMARKS = [
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="small sizes, few repeats")
     parser.add_argument("--only", nargs="+", choices=BENCHMARKS, help="run only these")
     args = parser.parse_args()
@@ -45,8 +46,10 @@ def main() -> int:
             if line.startswith("{"):
                 print(line, flush=True)
         if result.returncode != 0:
-            print(json.dumps({"figure": name, "error": f"exit status {result.returncode}"}),
-                  flush=True)
+            print(
+                json.dumps({"figure": name, "error": f"exit status {result.returncode}"}),
+                flush=True,
+            )
             failed += 1
     return 1 if failed else 0
 

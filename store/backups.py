@@ -30,7 +30,8 @@ class BackupPolicy:
         if not self.folder.is_dir():
             return []
         found = [
-            p for p in self.folder.iterdir()
+            p
+            for p in self.folder.iterdir()
             if p.name.startswith(BACKUP_PREFIX) and p.name.endswith(BACKUP_SUFFIX)
         ]
         return sorted(found, key=lambda p: p.name, reverse=True)

@@ -57,8 +57,8 @@ def diagnose(folder: Path) -> Diagnosis:
             break
     report.facts.append(f"library folder: {folder}")
     report.facts.append(
-        f"backups: {len(backups)}" + (f", newest good: {report.good_backup.name}"
-                                      if report.good_backup else ", none usable")
+        f"backups: {len(backups)}"
+        + (f", newest good: {report.good_backup.name}" if report.good_backup else ", none usable")
     )
     if not library_file.exists():
         report.facts.append("library file: none yet (it is created by the first import)")
@@ -79,8 +79,9 @@ def diagnose(folder: Path) -> Diagnosis:
     known = {a.id: a for a in articles}
     for article in articles:
         if not texts.exists(article.content_hash):
-            report.problem(f"the text of '{article.title}' ({article.id}) is missing; "
-                           "re-import its file")
+            report.problem(
+                f"the text of '{article.title}' ({article.id}) is missing; re-import its file"
+            )
     for note in notes:
         article = known.get(note.article_id)
         if article is None:
@@ -90,8 +91,10 @@ def diagnose(folder: Path) -> Diagnosis:
             continue
         text = texts.get(article.content_hash).text
         if text[note.start : note.end] != note.quote:
-            report.problem(f"note {note.id} no longer matches its passage in '{article.title}'"
-                           "; re-import the article to re-anchor it")
+            report.problem(
+                f"note {note.id} no longer matches its passage in '{article.title}'"
+                "; re-import the article to re-anchor it"
+            )
     lock = FileLock(str(folder / paths.LOCK_FILE), timeout=0)
     try:
         lock.acquire()
@@ -109,8 +112,10 @@ def restore_latest_backup(folder: Path, *, force: bool = False) -> tuple[Path, P
     """
     report = diagnose(folder)
     if report.healthy and not force:
-        raise LibraryError("the library is healthy; use --force to restore a backup anyway "
-                           "(the current file is kept beside it)")
+        raise LibraryError(
+            "the library is healthy; use --force to restore a backup anyway "
+            "(the current file is kept beside it)"
+        )
     if report.good_backup is None:
         raise LibraryError(f"no usable backup in {folder / paths.BACKUPS_DIR}")
     library_file = folder / paths.LIBRARY_FILE

@@ -37,8 +37,9 @@ def read_target_file(path: str) -> Document:
     return read_path(path)
 
 
-def import_paths(library: Library, paths: Iterable[str],
-                 on_result: Callable[[ImportResult], None] | None = None) -> list[ImportResult]:
+def import_paths(
+    library: Library, paths: Iterable[str], on_result: Callable[[ImportResult], None] | None = None
+) -> list[ImportResult]:
     """Import every article under ``paths`` (files, folders, ``-``); bad files are reported,
     the good ones still go in."""
     from .reading import iter_article_paths
@@ -57,8 +58,9 @@ def import_paths(library: Library, paths: Iterable[str],
     return results
 
 
-def _expand(paths: Iterable[str], iter_article_paths: Callable[..., Iterator[Path]]
-            ) -> Iterator[str]:
+def _expand(
+    paths: Iterable[str], iter_article_paths: Callable[..., Iterator[Path]]
+) -> Iterator[str]:
     for raw in paths:
         if raw == STDIN:
             yield STDIN
@@ -94,8 +96,9 @@ def resolve_article(library: Library, target: str) -> Article:
         raise
 
 
-def load_target(library: Library, target: str, *, import_new: bool = False
-                ) -> tuple[Article | None, Document]:
+def load_target(
+    library: Library, target: str, *, import_new: bool = False
+) -> tuple[Article | None, Document]:
     """The article and text TARGET names. A path not in the library is read (and, with
     ``import_new``, imported first); a path in the library whose file changed is read as the
     library keeps it."""
@@ -118,8 +121,11 @@ def load_target(library: Library, target: str, *, import_new: bool = False
 
 
 def _meant_as_path(target: str) -> bool:
-    return "/" in target or "\\" in target or Path(target).suffix.lower() in {
-        ".txt", ".md", ".markdown", ".html", ".htm"}
+    return (
+        "/" in target
+        or "\\" in target
+        or Path(target).suffix.lower() in {".txt", ".md", ".markdown", ".html", ".htm"}
+    )
 
 
 __all__ = [

@@ -17,8 +17,9 @@ BACKUPS_DIR = "backups"
 CACHE_DIR = "cache"
 
 
-def resolve_library_dir(flag: str | os.PathLike[str] | None = None,
-                        environ: Mapping[str, str] | None = None) -> Path:
+def resolve_library_dir(
+    flag: str | os.PathLike[str] | None = None, environ: Mapping[str, str] | None = None
+) -> Path:
     """The library folder: the flag if given, else ``$APOSTIL_HOME``, else platformdirs."""
     if flag:
         return Path(flag).expanduser()

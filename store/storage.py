@@ -67,8 +67,9 @@ def load_library_file(path: Path) -> dict[str, Any]:
 class AtomicJSONStorage(Storage):
     """A TinyDB ``Storage`` over one JSON file, written atomically."""
 
-    def __init__(self, path: str | os.PathLike[str],
-                 before_replace: Callable[[Path], object] | None = None) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], before_replace: Callable[[Path], object] | None = None
+    ) -> None:
         self.path = Path(path)
         self._before_replace = before_replace
         self._data: dict[str, Any] | None = None

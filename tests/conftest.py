@@ -13,8 +13,9 @@ SEED = SAMPLES / "syria-convoys.txt"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-                   ) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """No test ever reads or writes the user's real library or config."""
     home = tmp_path_factory.mktemp("apostil-home")
     monkeypatch.setenv("APOSTIL_HOME", str(home / "library"))

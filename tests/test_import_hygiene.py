@@ -11,7 +11,8 @@ import apostil.store
 
 def store_modules() -> list[str]:
     return sorted(
-        m.name for m in pkgutil.walk_packages(apostil.store.__path__, "apostil.store.")
+        m.name
+        for m in pkgutil.walk_packages(apostil.store.__path__, "apostil.store.")
         if "spacy" not in m.name
     )
 
@@ -26,8 +27,9 @@ def test_store_never_imports_textual_or_rich() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "", f"store/ pulled in: {result.stdout.strip()}"
 
 
