@@ -1,0 +1,137 @@
+"""What the words around a name say about it: a title or role before it ("expert Jane
+Roe"), "said" after it, an apposition (", a foundation based in Oslo"), a facility noun
+after it ("al-Qahtaniyah town"), an organisation cue ("news agency AFP")."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer, fold
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+_APPOSITION_STOPS = frozenset(
+    _words("of in at for from with on to by near who whose which that where based built run")
+)
+_AGE = re.compile(r",\s*\d{1,3},")
+_APPOSITION = re.compile(
+    r",\s+(?:a|an|the|one of|one of the|its|his|her|their)\s+([^,.;:()\"“”]{1,80})"
+)
+_ORG_NOUNS = frozenset(
+    _words(
+        """company firm group agency developer foundation charity alliance organisation
+    organization union party broadcaster newspaper bank lender insurer operator utility
+    regulator maker manufacturer producer retailer chain carrier airline startup start-up
+    conglomerate subsidiary network institute coalition federation association council
+    club team side body nonprofit ngo watchdog supplier provider exchange university
+    school college outlet publisher agency business venture fund investor"""
+    )
+)
+_PLACE_NOUNS = frozenset(
+    _words(
+        """town city village community district region province suburb neighbourhood
+    neighborhood island port capital area settlement municipality county state country
+    street square river lake valley"""
+    )
+)
+_NEXT_WORD = re.compile(r"^(?:[’']s\s+)?[\s,]*([\w’'-]+)")
+
+
+def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
+    """Cue kinds the words around ``text[start:end]`` suggest: person, org, place, said."""
+    before = text[max(0, start - 40) : start].replace(",", " , ").split()
+    after = text[end : end + 90]
+    out: list[str] = []
+    app = _APPOSITION.match(after)
+    if app:  # "Bellona, a foundation based in Oslo"; "Makoko, a fishing community"
+        kind = apposition_kind(gaz, app.group(1))
+        if kind:
+            out.append(kind)
+    article = bool(before) and before[-1].lower() == "the"
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    comma = bool(before) and before[-1] == ","
+    if comma:
+        before.pop()
+    prev = fold(before[-1].strip("\"'“”‘’()")) if before else ""
+    prev2 = (fold(before[-2]), prev) if len(before) >= 2 and not comma else None
+    if prev in gaz.roles or prev == "said" or (prev in gaz.title_words and prev != "chief"):
+        out.append("person")
+    if _AGE.match(after):
+        out.append("person")
+    if prev in gaz.cue("org_context_before"):
+        out.append("org")
+    at_words = ("at", "from", "of", "for")
+    if prev2 is not None and (
+        (prev2[0] in gaz.cue("org_professional_plurals") and prev2[1] in at_words)
+        or (prev2[0] in ("shares", "stake", "spokesperson", "spokesman") and prev2[1] in at_words)
+    ):
+        out.append("org")
+    nm = _NEXT_WORD.match(after)
+    nxt = fold(nm.group(1)) if nm else ""
+    if nxt in gaz.cue("org_context_after") and not after.lstrip().startswith(","):
+        out.append("org")
+    if nxt in gaz.cue("place_context_after") and not after.lstrip().startswith(","):
+        out.append("place")
+        out.append("facility")
+    if prev in gaz.cue("misc_context_before") or (
+        nxt in gaz.cue("misc_context_after") and not after.lstrip().startswith(",")
+    ):
+        out.append("misc")
+    if article:
+        out.append("the")
+    if nxt in gaz.cue("person_context_after"):
+        out.append("said")
+    if prev in gaz.cue("place_context_before") and not comma:
+        out.append("place")
+    elif (
+        prev == "of"
+        and prev2 is not None
+        and (
+            prev2[0] in _PLACE_NOUNS
+            or prev2[0].rstrip("s") in _PLACE_NOUNS
+            or prev2[0]
+            in (
+                "neighbourhoods",
+                "neighborhoods",
+                "cities",
+                "communities",
+                "streets",
+                "outskirts",
+                "residents",
+                "people",
+                "mayor",
+                "centre",
+                "center",
+            )
+        )
+    ):
+        out.append("place")  # "the city of X", "neighbourhoods of X", "residents of X"
+    return out
+
+
+def apposition_kind(gaz: Gazetteer, phrase: str) -> str | None:
+    """What ", a foundation based in Oslo" says: the head noun is the last known noun
+    before a preposition, a name or a relative pronoun."""
+    words: list[str] = []
+    for raw in phrase.split()[:8]:
+        if raw.endswith(("'s", "’s")):
+            continue  # "one of Norway's largest power companies"
+        low = raw.lower()
+        if raw[:1].isupper() or low in _APPOSITION_STOPS:
+            break
+        words.append(fold(raw.strip("'’")))
+    if words and words[0] in ("who", "whose"):
+        return "person"
+    for word in reversed(words):
+        stem = word[:-3] + "y" if word.endswith("ies") else word.rstrip("s")
+        if word in gaz.roles or stem in gaz.roles:
+            return "person"
+        if word in _ORG_NOUNS or stem in _ORG_NOUNS:
+            return "org"
+        if word in _PLACE_NOUNS or stem in _PLACE_NOUNS:
+            return "facility"
+    return None

@@ -1,0 +1,72 @@
+"""Date mentions: day-month, month-day, month-year, weekdays, ISO dates, decades, and years
+or months alone only where the words before them say they are used as dates."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+
+# A year (or a bare month) counts as a date only right after one of these.
+_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|In|since|Since|until|Until|till|by|By|from|From|through|before|Before|after"
+    r"|After|during|During|of|early|Early|late|Late|mid|around|circa|year|summer|winter"
+    r"|spring|autumn|season|last|next|this|end|start|beginning|between|Between)"
+    r"\s+(?:(?:early|late|mid)-?\s*)?|\bmid-|\()$"
+)
+_AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:and|or|to|-|–|until|through)\s*$")
+_AMBIGUOUS_MONTHS = frozenset({"May", "March"})
+
+
+@functools.cache
+def _pattern() -> re.Pattern[str]:
+    months = f"(?:{_MONTHS})"
+    alternatives = [
+        rf"(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
+        rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{months}(?:,?\s+{_YEAR}\b)?)",
+        rf"(?P<mdy>\b{months}\s+{_DAY}\b(?:,\s*{_YEAR}\b|\s+{_YEAR}\b)?)",
+        rf"(?P<my>\b{months}\s+(?:of\s+)?{_YEAR}\b)",
+        rf"(?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/{_YEAR}\b)",
+        rf"(?P<weekday>\b{_WEEKDAY}s?\b)",
+        r"(?P<decade>\b(?:1[5-9]|20)\d0s\b)",
+        rf"(?P<month>\b(?:{_MONTHS.replace(chr(92) + '.', '')})\b)",
+        rf"(?P<year>(?<![\d.,$£€:/-]){_YEAR}(?!\d|,\d|\.\d|%|-\d|–\d))",
+    ]
+    # The lookahead lets the regex engine skip positions that cannot start a date (~10x).
+    return re.compile("(?=[0-9JFMASONDTW])(?:" + "|".join(alternatives) + ")")
+
+
+def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """``(start, end)`` of every date in ``text`` (shifted by ``offset``), in order."""
+    out: list[tuple[int, int]] = []
+    for match in _pattern().finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        if kind == "weekday" and text[end - 1] == "s":
+            end -= 1  # "Mondays" -> keep the weekday
+        if kind in ("year", "month"):
+            before = text[max(0, start - 24) : start]
+            if not (
+                _CONTEXT_BEFORE.search(before) or (kind == "year" and _AFTER_YEAR.search(before))
+            ):
+                if kind == "year" or match.group() in _AMBIGUOUS_MONTHS:
+                    continue
+                if not _month_alone_ok(text, start):
+                    continue
+        out.append((start + offset, end + offset))
+    return out
+
+
+def _month_alone_ok(text: str, start: int) -> bool:
+    """A month name without a day or year: a date unless it starts a sentence."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\"'“‘(":
+        i -= 1
+    return i >= 0 and text[i] not in ".!?\n"

@@ -1,0 +1,554 @@
+"""The rules engine, first pass: every capitalised span becomes zero or more candidates.
+
+A candidate is a typed piece of text with a confidence (3 strong: a list or a cue word says
+so; 2 context: the words around it say so; 1 a guess) or an untyped piece with hints that the
+document-wide pass (``resolve.py``) settles.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .context import context_cues
+from .gazetteer import Gazetteer, fold
+from .scan import Span, Word, find_spans, is_possessive, is_sentence_start
+from .wordshape import (
+    FUNCTION_CAPS,
+    arabic_prefixed,
+    is_acronym,
+    is_camel_case,
+    is_function_word,
+    is_name_like,
+)
+
+STRONG, CONTEXT, GUESS = 3, 2, 1
+DEFAULT = 0.5  # a bare guess from the shape of a name, outvoted by any context
+
+_OF_JOINTS = ("of", "of the", "for", "for the")
+_AND_JOINTS = ("and", "&")
+_NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    surface: str
+    type: str | None
+    score: int
+    hints: frozenset[str] = frozenset()
+    sentence_initial: bool = False
+    words: int = 1
+    link: str | None = None  # a person's full name, for a mention by surname
+
+
+def _strip_possessive(word: Word) -> Word:
+    if is_possessive(word.text):
+        return Word(word.start, word.end - 2, word.text[:-2])
+    if word.text.endswith(("'", "’")):
+        return Word(word.start, word.end - 1, word.text[:-1])
+    return word
+
+
+class SpanClassifier:
+    """Turns the spans of one text into candidates."""
+
+    def __init__(self, gaz: Gazetteer, text: str, dates: list[tuple[int, int]]) -> None:
+        self.gaz = gaz
+        self.text = text
+        self.dates = dates
+        self.org_suffixes = gaz.cue("org_suffixes")
+        self.org_heads = gaz.cue("org_heads")
+        self.place_suffixes = gaz.cue("place_suffixes")
+        self.place_prefixes = gaz.cue("place_prefixes")
+        self.misc_suffixes = gaz.cue("misc_suffixes")
+        self.acronym_exclude = gaz.cue("org_acronym_exclude")
+        self.religious = gaz.cue("religious_state_words")
+        self.numbered_heads = gaz.cue("numbered_heads")
+        self.out: list[Candidate] = []
+        self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
+        self._in_title = False
+        self._lookups: dict[str, tuple[str, str] | None] = {}
+        self._ctx_used = False
+
+    # -- entry point -----------------------------------------------------------------------
+    def run(self, offset: int, chunk: str, title_lines: list[tuple[int, int]]) -> None:
+        date_iter = iter(self.dates)
+        for span in self._join_enumerations(find_spans(chunk, offset)):
+            for piece in self._cut_dates(span, date_iter):
+                self._piece(piece, title_lines)
+
+    def _join_enumerations(self, spans: list[Span]) -> list[Span]:
+        """'Department for Environment, Food and Rural Affairs' and "St Mary's Hospital" are
+        one name each."""
+        out: list[Span] = []
+        for span in spans:
+            gap = self.text[out[-1].end : span.start] if out else ""
+            if (
+                gap in ("'s ", "’s ")
+                and len(span.words) == 1
+                and (
+                    span.words[-1].text in self.org_suffixes
+                    or span.words[-1].text in self.place_suffixes
+                )
+            ):
+                prev = out[-1]
+                out[-1] = Span(prev.words + span.words, [*prev.joints, gap, *span.joints])
+                continue
+            if out and gap == ", ":
+                prev = out[-1]
+                heads = any(w.text in self.org_heads for w in prev.words)
+                of = any(_joint_word(j) in _OF_JOINTS for j in prev.joints)
+                if heads and of and any(_joint_word(j) in _AND_JOINTS for j in span.joints):
+                    out[-1] = Span(prev.words + span.words, [*prev.joints, ", ", *span.joints])
+                    continue
+            out.append(span)
+        return out
+
+    def _cut_dates(self, span: Span, _dates: object) -> list[Span]:
+        dates = self.dates
+        i = bisect.bisect_left(dates, (span.start, -1))
+        hit = (i < len(dates) and dates[i][0] < span.end) or (
+            i > 0 and dates[i - 1][1] > span.start
+        )
+        if not hit:
+            return [span]
+        words = span.words
+        keep = [not self._in_date(w) for w in words]
+        if all(keep):
+            return [span]
+        pieces: list[Span] = []
+        i = 0
+        while i < len(words):
+            if not keep[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(words) and keep[j]:
+                j += 1
+            pieces.append(span.sub(i, j))
+            i = j
+        return pieces
+
+    def _in_date(self, word: Word) -> bool:
+        i = bisect.bisect_right(self.dates, (word.start, 10**18)) - 1
+        if i >= 0 and self.dates[i][1] > word.start:
+            return True
+        return i + 1 < len(self.dates) and self.dates[i + 1][0] < word.end
+
+    # -- splitting at "of", "for", "and" -----------------------------------------------------
+    def _piece(self, span: Span, title_lines: list[tuple[int, int]]) -> None:
+        gaz = self.gaz
+        if span.words[-1].text in self.numbered_heads:  # "Highway 10", "Terminal 2"
+            m = _NUMBER_AFTER.match(self.text, span.end)
+            if m:
+                number = Word(m.start(1), m.end(1), m.group(1))
+                span = Span([*span.words, number], [*span.joints, " "])
+        if not span.joints:
+            if span.words[0].text in FUNCTION_CAPS:
+                return  # "The", "However", "He": the commonest spans of all, never names
+            self._emit_span(span, title_lines)
+            return
+        if is_function_word(span.words[0].text) and self._lookup(self._surface(span)) is None:
+            # "The England and Wales Cricket Board": the opener is not part of the name.
+            span = span.sub(1, len(span.words))
+        whole = self._surface(span)
+        if self._lookup(whole) is not None:
+            self._emit_span(span, title_lines)
+            return
+        segments: list[Span] = []
+        joints: list[str] = []
+        start = 0
+        for i, joint in enumerate(span.joints):
+            word = _joint_word(joint)
+            if word in _OF_JOINTS or word in _AND_JOINTS or word in ("and the",):
+                segments.append(span.sub(start, i + 1))
+                joints.append(word)
+                start = i + 1
+        segments.append(span.sub(start, len(span.words)))
+        merged: list[tuple[Span, bool]] = [(segments[0], False)]
+        for joint, seg in zip(joints, segments[1:], strict=True):
+            left, has_of = merged[-1]
+            last = _strip_possessive(left.words[-1]).text
+            if joint in _OF_JOINTS:
+                ok = last in self.org_heads or last in self.org_suffixes
+                ok = ok or last in self.place_prefixes or fold(last) in gaz.title_words
+            elif joint in _AND_JOINTS:
+                right_last = seg.words[-1].text
+                if right_last in self.misc_suffixes and len(left.words) == 1:
+                    right_last = "Union"  # "CHIPS and Science Act" joins like an org name
+                ok = has_of or (right_last in self.org_suffixes and len(left.words) == 1)
+                ok = (ok and self._lookup(self._surface(seg)) is None) or has_of
+            else:
+                ok = False
+            if ok:
+                joined = Span(
+                    left.words + seg.words, [*left.joints, _gap(self.text, left, seg), *seg.joints]
+                )
+                merged[-1] = (joined, has_of or joint in _OF_JOINTS)
+            else:
+                merged.append((seg, False))
+        for seg, _ in merged:
+            self._emit_span(seg, title_lines)
+
+    # -- one name-like span ------------------------------------------------------------------
+    def _emit_span(self, span: Span, title_lines: list[tuple[int, int]]) -> None:
+        words = span.words
+        in_title = bool(title_lines) and _inside(words[0].start, title_lines)
+        si = in_title or is_sentence_start(self.text, words[0].start)
+        self._in_title = in_title
+        key = (self.text[span.start : span.end], si, in_title)
+        recipe = self._memo.get(key)
+        if recipe is not None:
+            base = span.start
+            for rs, re_, type_, score, hints, csi, n in recipe:
+                s, e = base + rs, base + re_
+                self.out.append(Candidate(s, e, self.text[s:e], type_, score, hints, csi, n))
+            return
+        first = len(self.out)
+        self._ctx_used = False
+        self._emit_span_uncached(span, si, title_lines)
+        if not self._ctx_used and len(self._memo) < 200_000:
+            base = span.start
+            self._memo[key] = [
+                (
+                    c.start - base,
+                    c.end - base,
+                    c.type,
+                    c.score,
+                    frozenset(c.hints),
+                    c.sentence_initial,
+                    c.words,
+                )
+                for c in self.out[first:]
+            ]
+
+    def _emit_span_uncached(self, span: Span, si: bool, title_lines: list[tuple[int, int]]) -> None:
+        words = span.words
+        # Drop sentence openers and function words in front ("The", "However", "On").
+        i = 0
+        while i < len(words) and is_function_word(words[i].text):
+            if i + 1 < len(words) and self._lookup(self.text[words[i].start : span.end]):
+                break
+            i += 1
+        while i < len(words) - 1 and len(words[i].text) == 1:
+            i += 1  # a stray initial: "B Paris"
+        if i == len(words):
+            return
+        if i:  # the capital after "In", "The", "However" is meaningful
+            si = _inside(words[0].start, title_lines)
+        words = list(words[i:])
+        joints = span.joints[i:]
+        # A possessive or a trailing apostrophe ends the name there.
+        words[-1] = _strip_possessive(words[-1])
+        span = Span(words, joints)
+        if len(words) == 1:
+            self._single(words[0], si)
+            return
+        self._multi(span, si)
+
+    def _multi(self, span: Span, si: bool) -> None:
+        gaz = self.gaz
+        words = span.words
+        surface = self._surface(span)
+        first, last = words[0].text, words[-1].text
+        if last.isdigit() and len(words) > 1:
+            last = words[-2].text  # "Highway 10" is a highway
+        known = self._lookup(surface)
+        if known is not None:
+            self._add(span.start, span.end, known[0], STRONG, len(words), si, known[1])
+            return
+        if fold(surface) in gaz.region_adjectives:
+            return
+        if last in self.org_suffixes or (last == "State" and first in self.religious):
+            self._add(span.start, span.end, "organization", STRONG, len(words), si)
+            return
+        if any(w.text in self.org_heads for w in words[:-1]) and any(
+            _joint_word(j) in _OF_JOINTS for j in span.joints
+        ):
+            self._add(span.start, span.end, "organization", STRONG, len(words), si)
+            return
+        if last in self.place_suffixes or first in self.place_prefixes or last == "State":
+            self._add(span.start, span.end, "place", STRONG, len(words), si)
+            return
+        if last in self.misc_suffixes:
+            self._add(span.start, span.end, "misc", STRONG, len(words), si)
+            return
+        # Titles: "President Bashar al-Assad", "Iraqi Water Resources Minister Khalid ...".
+        t = self._last_title(words)
+        if t is not None:
+            if t + 1 < len(words):
+                rest = span.sub(t + 1, len(words))
+                self._person_piece(rest, STRONG)
+            left = t
+            while left > 0 and fold(words[left - 1].text) in gaz.title_words:
+                left -= 1  # "Prime Minister", "Deputy Foreign Minister"
+            head = span.sub(0, left) if left else None
+            if head is not None and (
+                self._lookup(self._surface(head)) is not None
+                or (
+                    head.words[-1].text in self.org_suffixes
+                    and fold(head.words[0].text) not in gaz.demonyms  # "Iraqi Water Resources"
+                )
+            ):
+                if len(head.words) == 1:
+                    self._single(head.words[0], si)
+                else:
+                    self._multi(head, si)
+            elif head is not None:
+                self._leading_groups(head, si, drop_rest=True)
+            return
+        # A role noun opening a sentence: "Substitute Joselu", "Striker Ana Lima".
+        if si and fold(first) in gaz.roles and fold(first) not in gaz.title_words:
+            self._person_piece(span.sub(1, len(words)), CONTEXT)
+            return
+        # Leading nationality or group word: "Syrian expert", "Russian Foreign Ministry".
+        if fold(first) in gaz.demonyms or fold(first) in gaz.region_adjectives:
+            rest = self._lookup(self.text[words[1].start : span.end])
+            if rest is not None and rest[0] == "organization":  # "Canadian Red Cross"
+                self._add(span.start, span.end, "organization", STRONG, len(words), si)
+                return
+            self._leading_groups(span, si, drop_rest=False)
+            return
+        self._unknown_multi(span, si)
+
+    def _leading_groups(self, span: Span, si: bool, drop_rest: bool) -> None:
+        gaz = self.gaz
+        words = span.words
+        i = 0
+        while i < len(words):
+            key = fold(words[i].text)
+            if key in gaz.demonyms:
+                self._add(words[i].start, words[i].end, "group", STRONG, 1, si and i == 0)
+            elif key not in gaz.region_adjectives:
+                break
+            i += 1
+        if i < len(words) and not drop_rest:
+            rest = span.sub(i, len(words))
+            if len(rest.words) == 1:
+                self._single(rest.words[0], False)
+            else:
+                self._multi(rest, False)
+
+    def _unknown_multi(self, span: Span, si: bool) -> None:
+        gaz = self.gaz
+        words = span.words
+        n = len(words)
+        if all(is_acronym(w.text) for w in words):
+            return  # shouting, not a name
+        if self._in_title:  # a headline's capitals prove nothing: a name only if seen elsewhere
+            self._add(span.start, span.end, None, 0, n, True)
+            return
+        ctx = self._context(span.start, span.end)
+        first = words[0].text
+        if "misc" in ctx:
+            self._add(span.start, span.end, "misc", CONTEXT, n, si)
+            return
+        if (is_acronym(first) and first not in self.acronym_exclude) or (
+            first in self.org_suffixes or first in self.org_heads
+        ):
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+            return
+        for w in reversed(words[1:-1]):
+            cue = self._cue_type(w.text)
+            if cue is not None and "person" not in ctx:
+                self._add(span.start, span.end, cue, CONTEXT, n, si)
+                return
+        if any(is_function_word(w.text) for w in words[1:-1]) and "person" not in ctx:
+            # "Doctors Without Borders", "Children In Need": titles of things, not people
+            kind = "place" if "facility" in ctx else "organization"
+            self._add(span.start, span.end, kind, GUESS, n, si)
+            return
+        given = words[0].text in gaz.given_names and "the" not in ctx  # "the Santiago Bernabéu"
+        if "facility" in ctx:  # "the El Teniente mine", "al-Qahtaniyah town"
+            self._add(span.start, span.end, "place", CONTEXT, n, si)
+        elif given or "person" in ctx:
+            self._add(span.start, span.end, "person", STRONG if "person" in ctx else CONTEXT, n, si)
+        elif "org" in ctx or self._ends_with_place(words):  # "Bayern Munich", "Athletics Kenya"
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+        elif False:
+            pass
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+        elif n <= 4 and all(is_name_like(w.text) for w in words):
+            # People are rarely "the X Y": "the Red Planet" is a thing, not a person.
+            kind = "place" if "place" in ctx else "misc" if "the" in ctx else "person"
+            self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
+        else:
+            self._add(span.start, span.end, "misc", GUESS, n, si)
+
+    def _ends_with_place(self, words: list[Word]) -> bool:
+        known = self._lookup(words[-1].text)
+        if known is None or known[0] != "place":
+            return False
+        return known[1] == "country" or fold(words[-1].text) in self.gaz.big_cities
+
+    def _cue_type(self, word: str) -> str | None:
+        if word in self.misc_suffixes:
+            return "misc"
+        if word in self.org_suffixes:
+            return "organization"
+        if word in self.place_suffixes:
+            return "place"
+        return None
+
+    def _person_piece(self, span: Span, score: int) -> None:
+        words = span.words
+        if len(words) == 1 and is_acronym(words[0].text):
+            return
+        self._add(span.start, span.end, "person", score, len(words), False)
+
+    def _single(self, word: Word, si: bool) -> None:
+        gaz = self.gaz
+        text = word.text
+        if "-" in text and not arabic_prefixed(text):
+            self._hyphenated(word, si)
+            return
+        if len(text) < 2 or (fold(text) in gaz.title_words and not is_acronym(text)):
+            return
+        known = self._lookup(text)
+        if known is not None:
+            self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
+            return
+        key = fold(text)
+        if key in gaz.region_adjectives or text in self.org_suffixes or is_function_word(text):
+            return
+        if is_acronym(text):
+            if text not in self.acronym_exclude and sum(c.isalpha() for c in text) >= 2:
+                self._add(word.start, word.end, "organization", STRONG, 1, si)
+            return
+        ctx = self._context(word.start, word.end)
+        hints = set(ctx)
+        if is_camel_case(text):
+            self._add(word.start, word.end, "organization", CONTEXT, 1, si)
+            return
+        if si:
+            self._add(word.start, word.end, None, 0, 1, True, None, hints)
+            return
+        if "facility" in ctx:
+            self._add(word.start, word.end, "place", CONTEXT, 1, si)
+        elif "person" in ctx:
+            self._add(word.start, word.end, "person", CONTEXT, 1, si)
+        elif "org" in ctx:
+            self._add(word.start, word.end, "organization", CONTEXT, 1, si)
+        elif "misc" in ctx:
+            self._add(word.start, word.end, "misc", CONTEXT, 1, si)
+        elif "place" in ctx:
+            self._add(word.start, word.end, "place", CONTEXT, 1, si, None, hints)
+        else:
+            self._add(word.start, word.end, None, 0, 1, si, None, hints)
+
+    def _hyphenated(self, word: Word, si: bool) -> None:
+        parts = word.text.replace("‐", "-").split("-")
+        pos = word.start
+        known_parts = []
+        for part in parts:
+            known_parts.append((pos, pos + len(part), part, self._lookup(part) if part else None))
+            pos += len(part) + 1
+        if known_parts[0][3] is not None and all(
+            p[3] is not None or (p[2][:1].islower()) for p in known_parts
+        ):
+            for start, end, _part, known in known_parts:
+                if known is not None:
+                    self._add(start, end, known[0], STRONG, 1, si and start == word.start, known[1])
+            return
+        if all(p[2][:1].isupper() for p in known_parts if p[2]):
+            if fold(word.text) in self.gaz.title_words:
+                return
+            self._add(
+                word.start, word.end, None, 0, 1, si, None, set(self._context(word.start, word.end))
+            )
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _lookup(self, surface: str) -> tuple[str, str] | None:
+        """(type, kind) for a surface the lists know."""
+        try:
+            return self._lookups[surface]
+        except KeyError:
+            pass
+        found = self._lookup_uncached(surface)
+        if len(self._lookups) < 500_000:
+            self._lookups[surface] = found
+        return found
+
+    def _lookup_uncached(self, surface: str) -> tuple[str, str] | None:
+        gaz = self.gaz
+        if surface in gaz.place_acronyms:
+            return "place", "country"
+        key = fold(surface)
+        if key in gaz.holidays:
+            return "date", "holiday"
+        if key in gaz.known_orgs:
+            return "organization", "known"
+        if key in gaz.known_misc:
+            return "misc", "known"
+        if key in gaz.demonyms:
+            return "group", "demonym"
+        place = gaz.places.get(key)
+        if place is not None:
+            return "place", place[1]
+        return None
+
+    def _last_title(self, words: list[Word]) -> int | None:
+        titles = self.gaz.titles
+        found = None
+        for i, w in enumerate(words):
+            if (fold(w.text),) in titles or (
+                i > 0 and tuple(fold(self.text[words[i - 1].start : w.end]).split()) in titles
+            ):
+                found = i
+        if found is not None and found + 1 < len(words):
+            # "General Motors", "Major League Baseball": the rest must look like a name.
+            for w in words[found + 1 :]:
+                if self._cue_type(w.text) is not None or w.text in self.org_heads:
+                    return None
+        return found
+
+    def _context(self, start: int, end: int) -> list[str]:
+        """Cue kinds the words around ``text[start:end]`` suggest (see ``context.py``)."""
+        self._ctx_used = True
+        return context_cues(self.gaz, self.text, start, end)
+
+    def _surface(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def _add(
+        self,
+        start: int,
+        end: int,
+        type_: str | None,
+        score: int,
+        words: int,
+        si: bool,
+        kind: str | None = None,
+        hints: set[str] | None = None,
+    ) -> None:
+        tags = frozenset(hints or ()) | {kind} if kind else frozenset(hints or ())
+        self.out.append(Candidate(start, end, self.text[start:end], type_, score, tags, si, words))
+
+
+def _joint_word(joint: str) -> str:
+    return " ".join(joint.strip(" \t\u00a0'’").split())
+
+
+def _gap(text: str, left: Span, right: Span) -> str:
+    return text[left.end : right.start]
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_right(ranges, (pos, 1 << 62)) - 1
+    return i >= 0 and ranges[i][0] <= pos <= ranges[i][1]
+
+
+def classify(
+    text: str, dates: list[tuple[int, int]], gaz: Gazetteer, chunks: list[tuple[int, int]]
+) -> list[Candidate]:
+    """Candidates for the whole text, chunk by chunk (used by tests and the engine)."""
+    from .scan import title_case_lines
+
+    clf = SpanClassifier(gaz, text, dates)
+    titles = title_case_lines(text)
+    for a, b in chunks:
+        clf.run(a, text[a:b], titles)
+    return clf.out
