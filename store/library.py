@@ -207,7 +207,8 @@ class Library:
         raise NotFound(f"no article with id {article_id}")
 
     def find_article(self, target: str) -> Article:
-        """An article by id, unique id prefix (4+ characters) or exact title."""
+        """An article by id, unique id prefix (4+ characters), title, or unique part of a title
+        (any case)."""
         target = target.strip()
         articles = self.articles()
         for article in articles:
@@ -220,11 +221,13 @@ class Library:
             if len(matches) > 1:
                 ids = ", ".join(a.id for a in matches[:5])
                 raise Ambiguous(f"'{target}' matches {len(matches)} articles ({ids})")
-        titled = [a for a in articles if a.title == target]
-        if len(titled) == 1:
-            return titled[0]
-        if len(titled) > 1:
-            raise Ambiguous(f"{len(titled)} articles are titled '{target}'; use an id")
+        folded = target.casefold()
+        for same in ([a for a in articles if a.title.casefold() == folded],
+                     [a for a in articles if folded in a.title.casefold()] if folded else []):
+            if len(same) == 1:
+                return same[0]
+            if len(same) > 1:
+                raise Ambiguous(f"{len(same)} article titles match '{target}'; use an id")
         raise NotFound(f"no article matches '{target}' (an id, id prefix, title or file path)")
 
     def article_by_path(self, path: str | Path) -> Article | None:
@@ -487,10 +490,10 @@ class Library:
 
     # -- entity corrections ---------------------------------------------------------------
     def corrections(self) -> list[dict[str, Any]]:
-        """The user's entity corrections, oldest first."""
-        return sorted(
-            self._raw(schema.CORRECTIONS), key=lambda r: (r.get("created", ""), r.get("id", ""))
-        )
+        """The user's entity corrections, oldest first (later ones win)."""
+        with self._mutex:
+            table = (self._storage.read() or {}).get(schema.CORRECTIONS) or {}
+            return [dict(table[key]) for key in sorted(table, key=int)]
 
     def add_correction(self, record: dict[str, Any]) -> dict[str, Any]:
         saved = {**record, "id": new_id(), "created": utc_now()}

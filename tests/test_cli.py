@@ -231,3 +231,49 @@ def test_no_traceback_without_debug(apostil, monkeypatch: pytest.MonkeyPatch) ->
     )
     with pytest.raises(RuntimeError):
         apostil("--debug", "list")
+
+
+def test_entities_of_the_seed_json_and_types(apostil) -> None:
+    rows = apostil("entities", str(SEED), "--json").json()
+    text = apostil("text", str(SEED)).out
+    by_name = {r["text"]: r for r in rows}
+    assert by_name["Syria"]["type"] == "place"
+    assert by_name["AFP"]["type"] == "organization"
+    for row in rows:
+        assert {"text", "type", "count", "aliases", "mentions"} <= set(row)
+        assert row["count"] == len(row["mentions"])
+        for start, end in row["mentions"]:
+            assert text[start:end] in [row["text"], *row["aliases"]]
+    counts = [r["count"] for r in rows]
+    assert counts == sorted(counts, reverse=True)
+    places = apostil("entities", str(SEED), "--type", "place", "--json").json()
+    assert places and {r["type"] for r in places} == {"place"}
+    assert apostil("list", "--json").json() == []  # a path not in the library is not imported
+
+
+def test_entity_corrections_apply_everywhere(apostil) -> None:
+    apostil("import", str(SAMPLES))
+    assert apostil("entity", "hide", "Syria").code == 0
+    assert apostil("entity", "add", "oil field", "--type", "place").code == 0
+    assert apostil("entity", "retype", "AFP", "--type", "misc").code == 0
+    rows = {r["text"]: r for r in apostil("entities", "Syria convoys", "--json").json()}
+    assert "Syria" not in rows
+    assert rows["oil field"]["type"] == "place"
+    assert rows["AFP"]["type"] == "misc"
+    listed = apostil("entity", "list").out.strip().splitlines()
+    assert len(listed) == 3
+    assert [line.split("\t")[1] for line in listed] == ["hide", "add", "retype"]
+    apostil("entity", "rm", listed[0].split("\t")[0])
+    rows = {r["text"]: r for r in apostil("entities", "Syria convoys", "--json").json()}
+    assert rows["Syria"]["type"] == "place"
+
+
+def test_entities_all_and_list_by_entity(apostil) -> None:
+    apostil("import", str(SAMPLES))
+    index = apostil("entities", "--all", "--json").json()
+    russia = next(r for r in index if r["text"] == "Russia")
+    assert russia["article_count"] >= 1 and russia["articles"]
+    listed = apostil("list", "--entity", "Russia", "--json").json()
+    assert {a["id"] for a in listed} == set(russia["articles"])
+    usage = apostil("entities")
+    assert usage.code == 2

@@ -89,9 +89,10 @@ def _run_list(ctx: Context) -> int:
     library = ctx.library
     articles = library.articles(tag=ctx.args.tag)
     if ctx.args.entity:
-        from ._entities import articles_mentioning
+        from ..store.config import load_config
+        from ..store.entities.library_entities import articles_mentioning
 
-        wanted = articles_mentioning(library, ctx.args.entity)
+        wanted = articles_mentioning(library, ctx.args.entity, engine=load_config().engine)
         articles = [a for a in articles if a.id in wanted]
     counts = library.note_counts()
     if ctx.args.json:
