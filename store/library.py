@@ -222,8 +222,10 @@ class Library:
                 ids = ", ".join(a.id for a in matches[:5])
                 raise Ambiguous(f"'{target}' matches {len(matches)} articles ({ids})")
         folded = target.casefold()
-        for same in ([a for a in articles if a.title.casefold() == folded],
-                     [a for a in articles if folded in a.title.casefold()] if folded else []):
+        for same in (
+            [a for a in articles if a.title.casefold() == folded],
+            [a for a in articles if folded in a.title.casefold()] if folded else [],
+        ):
             if len(same) == 1:
                 return same[0]
             if len(same) > 1:
@@ -295,7 +297,11 @@ class Library:
             from .anchoring import reanchor_all
 
             old_notes = [n for n in self._notes_raw() if n.article_id == article.id]
-            moved = reanchor_all(old_notes, document.text)
+            try:
+                old_text: str | None = self.texts.get(existing.content_hash).text
+            except LibraryError:
+                old_text = None
+            moved = reanchor_all(old_notes, document.text, old_text=old_text)
             for note in moved:
                 self._replace_note(note)
             changed = sum(
@@ -464,6 +470,21 @@ class Library:
             else:
                 self._table(schema.NOTES).insert(note.to_record())
         return note
+
+    def save_notes(self, notes: Sequence[Note]) -> None:
+        """Store many notes in one write (imports): new ids are added, known ids replaced."""
+        with self._writing():
+            known = {n.id for n in self._notes_raw()}
+            articles = {a.id for a in self.articles()}
+            for note in notes:
+                if note.article_id not in articles:
+                    raise NotFound(f"no article with id {note.article_id}")
+            fresh = [n.to_record() for n in notes if n.id not in known]
+            for note in notes:
+                if note.id in known:
+                    self._replace_note(note)
+            if fresh:
+                self._table(schema.NOTES).insert_multiple(fresh)
 
     def delete_note(self, note_id: str) -> Note:
         """Remove a note; returns it so that the caller can undo with :meth:`save_note`."""
