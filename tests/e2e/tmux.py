@@ -1,0 +1,97 @@
+"""Drive the real ``apostil`` in a tmux pane, as a person at a terminal would.
+
+The same approach as ../shared/tools/tui-drive, in Python so the suite needs nothing beside
+the repository: start a command in a detached session of a fixed size, send keys, read the
+screen.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Mapping
+
+
+def tmux_available() -> bool:
+    return shutil.which("tmux") is not None
+
+
+class Pane:
+    def __init__(
+        self,
+        command: list[str],
+        *,
+        size: tuple[int, int] = (120, 40),
+        env: Mapping[str, str] | None = None,
+        cwd: str | None = None,
+    ) -> None:
+        self.name = f"apostil-e2e-{uuid.uuid4().hex[:8]}"
+        exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
+        line = " ".join(shlex.quote(c) for c in command)
+        script = f"env {exports} {line}; echo; echo E2E-EXITED rc=$?; sleep 600"
+        subprocess.run(
+            [
+                "tmux",
+                "new-session",
+                "-d",
+                "-s",
+                self.name,
+                "-x",
+                str(size[0]),
+                "-y",
+                str(size[1]),
+                "-e",
+                "TERM=xterm-256color",
+                *(["-c", cwd] if cwd else []),
+                script,
+            ],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        return subprocess.run(
+            ["tmux", "capture-pane", "-p", "-t", self.name],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+
+    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(
+            f"{text!r} did not appear within {timeout}s; screen:\n" + self.screen()
+        )
+
+    def wait_until_gone(self, text: str, timeout: float = 10.0) -> str:
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            screen = self.screen()
+            if text not in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} still on screen after {timeout}s:\n" + self.screen())
+
+    def keys(self, *keys: str, pause: float = 0.08) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            # An escape followed at once by a key reads as alt+key: wait as a person would.
+            time.sleep(0.4 if key == "Escape" else pause)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        time.sleep(0.1)
+
+    def exit_code(self, timeout: float = 10.0) -> int:
+        screen = self.wait_for("E2E-EXITED rc=", timeout)
+        return int(screen.split("E2E-EXITED rc=")[1].split()[0])
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)

@@ -1,0 +1,261 @@
+"""The apostil app: a library of articles and a reader with entities and notes.
+
+``make_app(library, open_paths=..., config=...)`` builds the app from what it needs; the CLI
+and the tests both use it. Nothing here touches the user's data until the app runs: the library
+is handed in, and every call to it goes through one thread (:class:`LibraryRunner`).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.markup import escape
+from textual.screen import Screen
+from textual.worker import Worker
+
+from apostil.store.config import Config
+from apostil.store.errors import ApostilError
+from apostil.store.importing import STDIN, ImportResult, import_paths
+from apostil.store.library import Library
+
+from .commands import LibrarySearch
+from .keymap import apply_keymap
+from .safe_text import printable, shorten
+from .screens.help import HelpScreen, bindings_help
+from .screens.library import LibraryScreen
+from .screens.reader import ReaderScreen
+from .widgets.article_view import ArticleView
+from .widgets.entity_sidebar import EntitySidebar
+from .widgets.notes_panel import NotesPanel
+from .workers import LIBRARY_GROUP, LibraryRunner, report_worker_state
+
+if TYPE_CHECKING:
+    from apostil.store.entities import EntityCache
+
+MAX_IMPORT_ERRORS_SHOWN = 3
+
+
+class ApostilApp(App[None]):
+    """Read, annotate and export articles."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "apostil"
+    COMMANDS: ClassVar = App.COMMANDS | {LibrarySearch}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit (even while typing)",
+            show=False,
+            priority=True,
+            id="app.quit_now",
+        ),
+        Binding("question_mark", "help", "Help", id="app.help"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        open_paths: Sequence[str] = (),
+        config: Config | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.config = config or Config()
+        self.open_paths = tuple(open_paths)
+        self.runner = LibraryRunner(library)
+        self._entity_cache: EntityCache | None = None
+
+    # ------------------------------------------------------------------ start and stop
+
+    def get_default_screen(self) -> Screen[Any]:
+        return LibraryScreen()
+
+    def on_mount(self) -> None:
+        warnings = list(self.config.warnings)
+        if self.config.theme:
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
+            else:
+                warnings.append(f"unknown theme {self.config.theme!r}; using the default")
+        if self.config.keymap:
+            warnings += apply_keymap(self, self.config.keymap)
+        for warning in warnings:
+            self.notify(printable(warning), severity="warning", timeout=8, markup=False)
+        paths = [p for p in self.open_paths if p != STDIN]
+        if len(paths) < len(self.open_paths):
+            self.notify(
+                "The reader cannot read an article from standard input: "
+                "use 'apostil import -', then open it from the library",
+                severity="warning",
+                timeout=10,
+            )
+        if paths:
+            self.import_and_open(paths)
+
+    async def action_quit(self) -> None:
+        """Save the reading position (the library thread finishes it on the way out), quit."""
+        for screen in self.screen_stack:
+            if isinstance(screen, ReaderScreen):
+                screen.remember_position()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.runner.close()
+
+    # ------------------------------------------------------------------ opening articles
+
+    @work(group=LIBRARY_GROUP, exit_on_error=False)
+    async def import_and_open(self, paths: Sequence[str]) -> None:
+        """Import ``paths`` (new or changed files only), report bad files; open the article
+        when there is one, else stay in the library, which then lists them all."""
+        results = await self.runner.call(import_paths, self.library, list(paths))
+        self._report_import(results)
+        opened = list({r.outcome.article.id: r for r in results if r.outcome is not None})
+        if len(opened) == 1:
+            self.open_article(opened[0])
+        if isinstance(self.screen, LibraryScreen):
+            self.screen.reload()
+
+    def _report_import(self, results: Iterable[ImportResult]) -> None:
+        results = list(results)
+        failed = [r for r in results if r.error is not None]
+        for result in failed[:MAX_IMPORT_ERRORS_SHOWN]:
+            self.notify(
+                shorten(printable(str(result.error)), 300),
+                title="Not imported",
+                severity="error",
+                timeout=10,
+                markup=False,
+            )
+        if len(failed) > MAX_IMPORT_ERRORS_SHOWN:
+            more = len(failed) - MAX_IMPORT_ERRORS_SHOWN
+            self.notify(f"…and {more} more files could not be read", severity="error")
+        if not results:
+            self.notify("No articles found there", severity="warning")
+        added = sum(1 for r in results if r.outcome is not None and r.outcome.status != "unchanged")
+        if added > 1:
+            self.notify(f"Imported {added} articles")
+
+    def open_article(self, article_id: str, *, select: tuple[int, int] | None = None) -> None:
+        """Show the article in the reader (replacing a reader already open), optionally with
+        a passage selected."""
+        while isinstance(self.screen, ReaderScreen):
+            current = self.screen
+            current.remember_position()
+            if current.article_id == article_id and select is None:
+                return
+            self.pop_screen()
+        self.push_screen(ReaderScreen(article_id, select=select))
+
+    # ------------------------------------------------------------------ help, palette
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(self.help_sections(), title="apostil keys"))
+
+    def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Every key of the app, grouped by the pane it works in."""
+        app_rows = bindings_help(type(self), app=self)
+        app_rows.append(("ctrl+p", "Command palette: every action, articles and notes"))
+        app_rows.append(("tab / shift+tab", "Next / previous pane"))
+        reader_rows = bindings_help(ReaderScreen, app=self)
+        reader_rows += [
+            ("/ … ⏎", "Search: text (any case), or re:PATTERN for a regular expression"),
+            ("n / N", "Next / previous match, or mention of the chosen entity"),
+            ("esc", "Close the search bar; clear highlights; back to the text; back"),
+        ]
+        library = [
+            (
+                "Library",
+                [
+                    *bindings_help(LibraryScreen, app=self),
+                    ("letters", "Typed in the list, they go to the filter"),
+                ],
+            )
+        ]
+        reader = [
+            ("Reader", reader_rows),
+            ("Reading: cursor and selection", bindings_help(ArticleView, app=self)),
+            (
+                "Entities sidebar",
+                [
+                    ("⏎", "Mark every mention and go to the first"),
+                    *bindings_help(EntitySidebar, app=self),
+                ],
+            ),
+            ("Notes panel", [("⏎", "Go to the passage"), *bindings_help(NotesPanel, app=self)]),
+            ("Contents", [("⏎", "Go to the heading")]),
+        ]
+        in_reader = any(isinstance(s, ReaderScreen) for s in self.screen_stack)
+        panes = reader + library if in_reader else library + reader
+        return [("Everywhere", app_rows), *panes]
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen: set[tuple[int, str]] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.system or not binding.description or not active.enabled:
+                continue
+            if (id(active.node), binding.action) in seen or binding.action == "quit":
+                continue
+            seen.add((id(active.node), binding.action))
+            shown_key = self.get_key_display(binding) if binding.key == key else key
+            yield SystemCommand(
+                binding.description,
+                escape(f"key: {shown_key}"),
+                partial(self.run_action, binding.action, active.node),
+            )
+
+    def entity_cache(self) -> EntityCache:
+        """Entities by content hash: files under the library's cache folder (in memory for a
+        library kept in memory)."""
+        if self._entity_cache is None:
+            from apostil.store.entities import FileEntityCache, MemoryEntityCache
+
+            cache_dir = self.library.cache_dir
+            self._entity_cache = FileEntityCache(cache_dir) if cache_dir else MemoryEntityCache()
+        return self._entity_cache
+
+    # ------------------------------------------------------------------ exports
+
+    def export_folder(self) -> Path:
+        """Where exports go: ``export_dir`` from the config, else ``exports/`` in the library
+        folder (a temporary folder for a library kept in memory)."""
+        if self.config.export_dir:
+            return Path(self.config.export_dir).expanduser()
+        if self.library.folder is not None:
+            return self.library.folder / "exports"
+        return Path(tempfile.gettempdir()) / "apostil-exports"
+
+    # ------------------------------------------------------------------ errors
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_worker_state(self, event)
+
+    def notify_error(self, error: ApostilError | str) -> None:
+        """Show a one-line error (plain text, never markup)."""
+        self.notify(shorten(printable(str(error)), 300), severity="error", timeout=8, markup=False)
+
+
+def make_app(
+    library: Library,
+    *,
+    open_paths: Sequence[str] = (),
+    config: Config | None = None,
+) -> ApostilApp:
+    """The app on ``library``; ``open_paths`` are imported (when new or changed) and opened."""
+    return ApostilApp(library, open_paths=open_paths, config=config)
