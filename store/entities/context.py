@@ -18,7 +18,8 @@ _APPOSITION_STOPS = frozenset(
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _APPOSITION = re.compile(
-    r",\s+(?:a|an|the|one of|one of the|its|his|her|their)\s+([^,.;:()\"“”]{1,80})"
+    r",\s+(?:a|an|the|one of|one of the|its|his|her|their|[A-Z][\w-]+[’']s)"
+    r"\s+([^,.;:()\"“”]{1,80})"
 )
 _ORG_NOUNS = frozenset(
     _words(
@@ -37,6 +38,13 @@ _PLACE_NOUNS = frozenset(
     street square river lake valley"""
     )
 )
+_BY_ORG_VERBS = frozenset(_words("run owned operated acquired listed manufactured made built"))
+_EXECUTIVE_WORDS = frozenset(
+    _words(
+        """executive chairman chairwoman chairperson ceo founder co-founder shareholders
+    shareholder subsidiary unit division shares stake spokesperson spokesman spokeswoman"""
+    )
+)
 _NEXT_WORD = re.compile(r"^(?:[’']s\s+)?[\s,]*([\w’'-]+)")
 
 
@@ -49,7 +57,7 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     if app:  # "Bellona, a foundation based in Oslo"; "Makoko, a fishing community"
         kind = apposition_kind(gaz, app.group(1))
         if kind:
-            out.append(kind)
+            out.extend((kind, "apposition"))
     article = bool(before) and before[-1].lower() == "the"
     while before and before[-1].lower() in ("the", "a", "an"):
         before.pop()
@@ -58,7 +66,8 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
         before.pop()
     prev = fold(before[-1].strip("\"'“”‘’()")) if before else ""
     prev2 = (fold(before[-2]), prev) if len(before) >= 2 and not comma else None
-    if prev in gaz.roles or prev == "said" or (prev in gaz.title_words and prev != "chief"):
+    speaker = prev == "said" and after.lstrip()[:1] in (",", ".", ";", "")  # not "said X would"
+    if prev in gaz.roles or speaker or (prev in gaz.title_words and prev != "chief"):
         out.append("person")
     if _AGE.match(after):
         out.append("person")
@@ -68,6 +77,9 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     if prev2 is not None and (
         (prev2[0] in gaz.cue("org_professional_plurals") and prev2[1] in at_words)
         or (prev2[0] in ("shares", "stake", "spokesperson", "spokesman") and prev2[1] in at_words)
+        or (prev2[0] in ("shares", "stake", "stakes", "investment") and prev2[1] == "in")
+        or (prev2[0] in _BY_ORG_VERBS and prev2[1] == "by")
+        or (prev2[0] in _EXECUTIVE_WORDS and prev2[1] == "of")
     ):
         out.append("org")
     nm = _NEXT_WORD.match(after)
@@ -106,11 +118,27 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
                 "mayor",
                 "centre",
                 "center",
+                "coast",
+                "shores",
+                "heart",
+                "north",
+                "south",
+                "east",
+                "west",
             )
         )
     ):
         out.append("place")  # "the city of X", "neighbourhoods of X", "residents of X"
     return out
+
+
+def _qualifier(gaz: Gazetteer, word: str) -> bool:
+    """A capitalised word that qualifies an apposition's noun: a nationality, a place or a
+    "Leipzig-based" compound."""
+    key = fold(word.strip("'’"))
+    if key in gaz.demonyms or key in gaz.region_adjectives or key in gaz.places:
+        return True
+    return "-" in key and key.rsplit("-", 1)[1] in ("based", "owned", "run", "listed", "born")
 
 
 def apposition_kind(gaz: Gazetteer, phrase: str) -> str | None:
@@ -121,6 +149,8 @@ def apposition_kind(gaz: Gazetteer, phrase: str) -> str | None:
         if raw.endswith(("'s", "’s")):
             continue  # "one of Norway's largest power companies"
         low = raw.lower()
+        if raw[:1].isupper() and _qualifier(gaz, raw):
+            continue  # "the Swiss chocolate supplier", "the Leipzig-based maker"
         if raw[:1].isupper() or low in _APPOSITION_STOPS:
             break
         words.append(fold(raw.strip("'’")))

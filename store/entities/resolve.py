@@ -35,6 +35,7 @@ _PARTICLES = (
     "le",
     "la",
 )
+_ALIAS_GAPS = frozenset((", known as ", ", also known as ", " (", ", or "))
 _OVERRIDABLE_KINDS = {"city", "subdivision", None}
 _PLACE_PREFIXES = frozenset(("River", "Lake", "Mount", "Mt", "Loch", "Lac", "Rio", "Cape"))
 
@@ -145,10 +146,19 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
                 if text[a.end : b.start] in (", ", " and ", " or ", ", and ", ", or "):
                     c.type, c.score = ordered[j].type, GUESS
                     break
+        # "The Ghana Cocoa Board, known as Cocobod": an alias takes the name's type.
+        if i > 0 and ordered[i - 1].type not in (None, "date") and c.score <= CONTEXT:
+            gap = text[ordered[i - 1].end : c.start]
+            if gap in _ALIAS_GAPS:
+                c.type, c.score = ordered[i - 1].type, CONTEXT
     # 6. What is still untyped: a name that "said" things is an organisation (people are
     #    named in full first); a word only ever seen opening a sentence is not a name.
     for c in cands:
-        if c.type is None and not c.sentence_initial and ("said" in c.hints or "place" in c.hints):
+        if c.type is None and "org" in c.hints and "apposition" in c.hints:
+            c.type, c.score = "organization", GUESS  # "Walhi, Indonesia's largest ... organisation"
+        elif (
+            c.type is None and not c.sentence_initial and ("said" in c.hints or "place" in c.hints)
+        ):
             c.type, c.score = ("organization" if "said" in c.hints else "place"), GUESS
         elif c.type is None and "said" in c.hints and c.words == 1 and not c.surface.endswith("s"):
             c.type, c.score = "organization", GUESS  # "Airbnb said": people are named in full first

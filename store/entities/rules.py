@@ -28,6 +28,17 @@ DEFAULT = 0.5  # a bare guess from the shape of a name, outvoted by any context
 
 _OF_JOINTS = ("of", "of the", "for", "for the")
 _AND_JOINTS = ("and", "&")
+_MISC_PREFIXES = frozenset(("Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Super"))
+_NUMBER_WORDS = frozenset(
+    ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve")
+)
+_ORG_VERB_AFTER = re.compile(
+    r"(?:[’']s)?,?\s+(?:said|says|announced|warned|urged|reported|estimated|appealed"
+    r"|charity|group|organisation|organization)\b"
+)
+_LEGISLATURES = frozenset(
+    ("Senate", "Parliament", "Congress", "Bundestag", "Bundesrat", "Knesset", "Duma", "Majlis")
+)
 _NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
 
 
@@ -97,6 +108,10 @@ class SpanClassifier:
                 prev = out[-1]
                 out[-1] = Span(prev.words + span.words, [*prev.joints, gap, *span.joints])
                 continue
+            if out and gap == " the " and self._the_inside(out[-1], span):
+                prev = out[-1]  # "Save the Children said": "the" inside an organisation's name
+                out[-1] = Span(prev.words + span.words, [*prev.joints, gap, *span.joints])
+                continue
             if out and gap == ", ":
                 prev = out[-1]
                 heads = any(w.text in self.org_heads for w in prev.words)
@@ -106,6 +121,25 @@ class SpanClassifier:
                     continue
             out.append(span)
         return out
+
+    def _the_inside(self, left: Span, right: Span) -> bool:
+        """Whether "Left the Right" is one name: a capitalised verb or noun, "the", a short
+        name, then an organisation's context ("said", "announced", ", a charity ...")."""
+        word = left.words[0].text
+        if len(left.words) != 1 or len(right.words) > 3 or is_function_word(word):
+            return False
+        known = self._lookup(word)
+        if (known is not None and known[1] != "city") or fold(word) in self.gaz.title_words:
+            return False
+        if fold(word) in self.gaz.roles or self._in_date(left.words[0]):
+            return False
+        if not all(is_name_like(w.text) for w in right.words):
+            return False
+        after = self.text[right.end : right.end + 40]
+        m = _ORG_VERB_AFTER.match(after)
+        if m is None:
+            return "org" in context_cues(self.gaz, self.text, right.start, right.end)
+        return True
 
     def _cut_dates(self, span: Span, _dates: object) -> list[Span]:
         dates = self.dates
@@ -151,7 +185,9 @@ class SpanClassifier:
                 return  # "The", "However", "He": the commonest spans of all, never names
             self._emit_span(span, title_lines)
             return
-        if is_function_word(span.words[0].text) and self._lookup(self._surface(span)) is None:
+        opener = span.words[0].text
+        number = opener in _NUMBER_WORDS and not is_sentence_start(self.text, span.start)
+        if is_function_word(opener) and not number and self._lookup(self._surface(span)) is None:
             # "The England and Wales Cricket Board": the opener is not part of the name.
             span = span.sub(1, len(span.words))
         whole = self._surface(span)
@@ -173,7 +209,9 @@ class SpanClassifier:
             left, has_of = merged[-1]
             last = _strip_possessive(left.words[-1]).text
             if joint in _OF_JOINTS:
-                ok = last in self.org_heads or last in self.org_suffixes
+                # "Commission for the Conservation of Antarctic Marine Living Resources"
+                ok = has_of and left.words[0].text in self.org_heads
+                ok = ok or last in self.org_heads or last in self.org_suffixes
                 ok = ok or last in self.place_prefixes or fold(last) in gaz.title_words
             elif joint in _AND_JOINTS:
                 right_last = seg.words[-1].text
@@ -232,6 +270,8 @@ class SpanClassifier:
         while i < len(words) and is_function_word(words[i].text):
             if i + 1 < len(words) and self._lookup(self.text[words[i].start : span.end]):
                 break
+            if not si and i + 1 < len(words) and words[i].text in _NUMBER_WORDS:
+                break  # "the Five Star Movement": a capital mid-sentence is the name's
             i += 1
         while i < len(words) - 1 and len(words[i].text) == 1:
             i += 1  # a stray initial: "B Paris"
@@ -273,7 +313,8 @@ class SpanClassifier:
         if last in self.place_suffixes or first in self.place_prefixes or last == "State":
             self._add(span.start, span.end, "place", STRONG, len(words), si)
             return
-        if last in self.misc_suffixes:
+        if last in self.misc_suffixes or (first in _MISC_PREFIXES and len(words) <= 3):
+            # "Typhoon Yagi", "Hurricane Katrina": storms are named events, not people
             self._add(span.start, span.end, "misc", STRONG, len(words), si)
             return
         # Titles: "President Bashar al-Assad", "Iraqi Water Resources Minister Khalid ...".
@@ -362,6 +403,17 @@ class SpanClassifier:
             self._add(span.start, span.end, kind, GUESS, n, si)
             return
         given = words[0].text in gaz.given_names and "the" not in ctx  # "the Santiago Bernabéu"
+        if any(_joint_word(j) == "the" for j in span.joints):  # "Save the Children"
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+            return
+        if "person" not in ctx and (
+            any(is_camel_case(w.text) for w in words) or "org" in ctx
+        ):  # "Aker BioMarine"; "Barry Callebaut, the Swiss chocolate supplier"
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+            return
+        if "place" in ctx and "person" not in ctx and not _possessive_at(self.text, span.end):
+            self._add(span.start, span.end, "place", CONTEXT, n, si)  # "markets around Dong Ba"
+            return
         if "facility" in ctx:  # "the El Teniente mine", "al-Qahtaniyah town"
             self._add(span.start, span.end, "place", CONTEXT, n, si)
         elif given or "person" in ctx:
@@ -412,6 +464,9 @@ class SpanClassifier:
             self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
             return
         key = fold(text)
+        if text in _LEGISLATURES and self.text[max(0, word.start - 4) : word.start] == "the ":
+            self._add(word.start, word.end, "organization", CONTEXT, 1, si)  # "the Senate"
+            return
         if key in gaz.region_adjectives or text in self.org_suffixes or is_function_word(text):
             return
         if is_acronym(text):
@@ -534,6 +589,10 @@ def _joint_word(joint: str) -> str:
 
 def _gap(text: str, left: Span, right: Span) -> str:
     return text[left.end : right.start]
+
+
+def _possessive_at(text: str, pos: int) -> bool:
+    return text[pos : pos + 2] in ("'s", "’s")
 
 
 def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:

@@ -1,8 +1,10 @@
-"""Quality floor on the gold set (tuning part only; the holdout is reported by the bench).
+"""Quality floors on the gold set.
 
 Scoring: unique (normalised surface, type) pairs per article, micro-averaged; see
-tests/gold/scoring.py. The floor is a little under what the engine scores today, so a real
-regression fails here while a one-pair wobble does not.
+tests/gold/scoring.py. Each floor is a little under what the engine scores today, so a real
+regression fails here while a one-pair wobble does not. The holdout floor only guards against
+regressions: its figure was measured once, blind, and must never be tuned towards (see
+tests/gold/README.md).
 """
 
 from __future__ import annotations
@@ -10,15 +12,24 @@ from __future__ import annotations
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.95  # measured 0.969 on 16 articles
-PER_ARTICLE_F1_FLOOR = 0.85  # weakest measured 0.877
-TYPE_F1_FLOOR = {"person": 0.95, "organization": 0.90, "place": 0.95, "group": 0.93, "date": 0.98}
+TUNING_F1_FLOOR = 0.96  # measured 0.9735 on 24 articles (rules-2)
+PER_ARTICLE_F1_FLOOR = 0.90  # weakest measured 0.915
+TYPE_F1_FLOOR = {
+    "person": 0.97,  # measured 0.985
+    "organization": 0.95,  # 0.964
+    "place": 0.96,  # 0.976
+    "group": 0.96,  # 0.980
+    "date": 0.98,  # 0.997
+    "misc": 0.74,  # 0.783 (26 pairs: one pair moves it by about 0.04)
+}
+HOLDOUT_F1_FLOOR = 0.82  # measured 0.835 on 8 articles, one blind run (rules-2)
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
     tuning, holdout = gold_articles(False), gold_articles(True)
-    assert len(tuning) >= 8 and len(holdout) >= 4
-    assert len(holdout) * 3 >= len(tuning) + len(holdout)
+    assert len(tuning) >= 8 and len(holdout) >= 8
+    assert len(holdout) * 4 >= len(tuning) + len(holdout)
+    assert not {p.stem for p in tuning} & {p.stem for p in holdout}
     for path in tuning + holdout:
         assert load_gold(path), path.name
 
@@ -32,6 +43,13 @@ def test_tuning_set_f1_floor() -> None:
         assert per_type[type_].f1 >= floor, type_
     for article in articles:
         assert article.overall.f1 >= PER_ARTICLE_F1_FLOOR, article.name
+
+
+def test_holdout_f1_floor() -> None:
+    _per_type, overall, articles = score_set(gold_articles(True), find_entities)
+    assert overall.f1 >= HOLDOUT_F1_FLOOR, [
+        (a.name, a.false_positives, a.false_negatives) for a in articles
+    ]
 
 
 def test_scoring_counts_pairs_not_mentions() -> None:

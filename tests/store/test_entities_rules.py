@@ -160,3 +160,52 @@ def test_most_mentioned_first_and_mentions_sorted() -> None:
     assert [e.text for e in entities] == ["Syria", "Turkey"]
     for e in entities:
         assert list(e.mentions) == sorted(e.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Hurricane Melissa struck Jamaica on Tuesday.", "Hurricane Melissa", "misc"),
+        ("Homes flooded after Typhoon Haikui came ashore.", "Typhoon Haikui", "misc"),
+        ("Feed the Future said it would help farmers in Kenya.", "Feed the Future", "organization"),
+        (
+            "Ridgeback Lindqvist, the Swedish timber group, said profits fell.",
+            "Ridgeback Lindqvist",
+            "organization",
+        ),
+        ("Voters backed the Five Star Movement in Naples.", "Five Star Movement", "organization"),
+        (
+            "Residents of Santa Cruz de la Sierra queued for water.",
+            "Santa Cruz de la Sierra",
+            "place",
+        ),
+        ("The bill passed the Senate after a long debate.", "Senate", "organization"),
+        ("Shares in Norvalis fell 4 percent in Frankfurt.", "Norvalis", "organization"),
+        (
+            "She said the Council for the Protection of Rural Wales had objected.",
+            "Council for the Protection of Rural Wales",
+            "organization",
+        ),
+        ("Traffic was stopped on the Tsing Ma Bridge for an hour.", "Tsing Ma Bridge", "place"),
+        ("Levels at the Alto Verde reservoir fell again.", "Alto Verde", "place"),
+        ("Boats were moored along Vester Voldgade all winter.", "Vester Voldgade", "place"),
+    ],
+)
+def test_names_without_a_list_entry_are_typed_by_their_context(
+    text: str, name: str, type_: str
+) -> None:
+    assert found(text).get(name) == type_, found(text)
+
+
+def test_said_before_a_clause_is_not_a_speaker_cue() -> None:
+    text = "Analysts said Quintara would cut jobs. Shares in Quintara fell in Oslo."
+    assert found(text).get("Quintara") == "organization"
+
+
+def test_a_name_known_by_an_alias_gives_the_alias_its_type() -> None:
+    text = "The National Fisheries Agency, known as Pescanor, set new quotas on Monday."
+    assert found(text).get("Pescanor") == "organization"
+
+
+def test_five_at_a_sentence_start_is_still_a_number() -> None:
+    assert "Five" not in "".join(found("Five Star Movement members voted. Five people died."))
