@@ -231,3 +231,13 @@ def prev_paragraph(doc: Document, pos: int) -> int:
     starts = [b.start for b in doc.blocks]
     i = bisect.bisect_left(starts, pos) - 1
     return starts[i] if i >= 0 else 0
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without the white space at either end (a passage to annotate)."""
+    start, end = clamp(text, start), clamp(text, end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

@@ -165,3 +165,15 @@ def test_next_sentence_advances_prev_sentence_retreats(text: str, pos: int) -> N
         assert next_sentence(text, pos) > pos
     if pos > 0 and text[:pos].strip():
         assert prev_sentence(text, pos) < pos
+
+
+def test_trim_span_drops_surrounding_white_space() -> None:
+    from apostil.store.textnav import trim_span
+
+    text = "friendly greetings  with"
+    assert trim_span(text, 0, 19) == (0, 18)
+    assert (
+        trim_span(text, 18, 20) == (20, 20)
+        or trim_span(text, 18, 20)[0] == trim_span(text, 18, 20)[1]
+    )
+    assert trim_span(text, 9, 18) == (9, 18)

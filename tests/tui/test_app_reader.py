@@ -91,6 +91,26 @@ def test_annotate_without_selection_takes_the_sentence_under_the_cursor(
     drive(library, steps)
 
 
+def test_v_and_word_motions_select_words_and_the_note_keeps_them_without_spaces(
+    fixed_entities: None,
+) -> None:
+    library = seeded_library()
+
+    async def steps(pilot, app) -> None:
+        reader = await open_reader(pilot, app)
+        at = reader.document.text.index("friendly greetings")
+        reader.view.move_to(at)
+        await pilot.press("v", "w", "w", "a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnnotationEditor))
+        assert app.screen.quote == "friendly greetings"
+        await pilot.press(*"warm", "tab", *"mood", "ctrl+s")
+        await wait_for(pilot, lambda: library.notes())
+        (note,) = library.notes()
+        assert (note.quote, note.start, note.tags) == ("friendly greetings", at, ("mood",))
+
+    drive(library, steps)
+
+
 def test_search_is_case_insensitive_and_n_goes_through_the_matches(fixed_entities: None) -> None:
     library = seeded_library()
     expected = find_matches(seed_text(library), "syria")

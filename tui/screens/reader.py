@@ -32,7 +32,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from apostil.store.anchoring import make_anchor
 from apostil.store.errors import ApostilError
 from apostil.store.model import Article, Document, Entity, Note
-from apostil.store.textnav import sentence_span
+from apostil.store.textnav import sentence_span, trim_span
 
 from ..safe_text import printable, safe_content, shorten
 from ..search import MAX_MATCHES, find_matches
@@ -161,6 +161,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.view.set_measure(self._app.config.measure)
         self.view.focus()
         self._fit(self.app.size.width, self.app.size.height, first=True)
         self._load()
@@ -496,7 +497,7 @@ class ReaderScreen(Screen[None]):
         span = view.selection
         if span is None:
             span = sentence_span(document.text, view.cursor, document.blocks)
-        start, end = span
+        start, end = trim_span(document.text, *span)
         if end <= start:
             self.notify("Nothing to annotate here: select a passage first", severity="warning")
             return
@@ -617,7 +618,9 @@ class ReaderScreen(Screen[None]):
                 severity="warning",
             )
             return
-        start, end = selection
+        start, end = trim_span(self.document.text, *selection)
+        if end <= start:
+            return
         anchored = replace(note, **make_anchor(self.document.text, start, end), anchor="exact")
         self._save_reattached(anchored)
 

@@ -202,6 +202,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._lines: array = array("q", [0])
         self._layout_width = 0  # widget width the layout was made for; 0 = none yet
         self._measure = MEASURE
+        self._max_measure = MEASURE  # the widest text column asked for (config ``measure``)
         self._left = MARGIN
         self._version = 0
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(512)
@@ -335,13 +336,20 @@ class ArticleView(ScrollView, can_focus=True):
         )
         self._set_layer("entity", spans)
 
+    def set_measure(self, columns: int) -> None:
+        """Set the widest text column (the reading measure), in cells; re-wraps the text."""
+        self._max_measure = max(20, columns)
+        self._layout_width = 0
+        self._relayout()
+        self.refresh()
+
     def _relayout(self) -> None:
         """Wrap the text for the current width, keeping the top line (or the cursor) in view."""
         width = self.scrollable_content_region.width
         if self._document is None or width <= 0 or width == self._layout_width:
             return
         top = self.first_visible_offset() if self._layout_width else None
-        self._measure = max(1, min(MEASURE, width - MARGIN))
+        self._measure = max(1, min(self._max_measure, width - MARGIN))
         self._left = max(0, (width - MARGIN - self._measure) // 2) + MARGIN
         self._lines = wrap_text(self._text, self._document.blocks, self._measure)
         self._layout_width = width
