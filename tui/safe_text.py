@@ -11,7 +11,9 @@ import re
 
 from textual.content import Content
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from apostil.store.reading.normalize import TERMINAL_UNSAFE_CHARS
+
+_CONTROL = re.compile(f"[{TERMINAL_UNSAFE_CHARS}]")
 
 
 def _stand_in(match: re.Match[str]) -> str:

@@ -29,18 +29,11 @@ Piece = tuple[BlockKind, str, int]
 # the quicker lxml fallback, which keeps <article>/<main> and drops the usual clutter.
 HUGE_HTML = 4 * 1024 * 1024
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 
 # trafilatura logs "discarding data" and the like at WARNING for ordinary pages.
 logging.getLogger("trafilatura").setLevel(logging.ERROR)
 logging.getLogger("htmldate").setLevel(logging.ERROR)
-
-
-def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML file declares in a ``<meta>`` near its top, if any."""
-    match = _META_CHARSET.search(data[:4096])
-    return match.group(1).decode("ascii") if match else None
 
 
 def parse_html(html: str) -> tuple[list[Piece], Metadata]:

@@ -25,6 +25,10 @@ FORBIDDEN_CHARS = (
 )
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]+")
 
+# What a terminal must never be sent, as a regex character class: the characters above plus
+# line/paragraph separators and lone surrogates. The reader and every label draw through it.
+TERMINAL_UNSAFE_CHARS = FORBIDDEN_CHARS + "\u2028\u2029\ud800-\udfff"
+
 
 def normalize_text(text: str) -> str:
     """``text`` with LF line ends, no control or bidi-control characters, in NFC."""

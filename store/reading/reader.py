@@ -17,11 +17,9 @@ from pathlib import Path
 from ..errors import ReadError
 from ..model import BlockKind, Document, document_from_blocks
 from .decoding import decode_bytes
-from .html import declared_charset, parse_html
-from .markdown import parse_markdown
 from .normalize import normalize_text
 from .plaintext import parse_plain_text
-from .sniffing import binary_kind, looks_like_control_noise, looks_like_html
+from .sniffing import binary_kind, declared_charset, looks_like_control_noise, looks_like_html
 from .structure import title_from_name, title_from_text
 
 MAX_BYTES = 50 * 1024 * 1024  # 50 MiB
@@ -107,8 +105,12 @@ def read_bytes(
 
 def _document(text: str, name: str, fmt: str) -> Document:
     if fmt == "md":
+        from .markdown import parse_markdown  # loaded only when needed
+
         pieces, metadata = parse_markdown(text)
     elif fmt == "html":
+        from .html import parse_html  # trafilatura is slow to import: only for HTML
+
         pieces, metadata = parse_html(text)
     else:
         pieces, metadata = parse_plain_text(text, name)

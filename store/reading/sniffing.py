@@ -105,3 +105,12 @@ def looks_like_html(text: str) -> bool:
     if not _HTML_START.match(head):
         return False
     return len(_HTML_TAG.findall(head)) >= 2
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML file declares in a ``<meta>`` near its top, if any."""
+    match = _META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii") if match else None

@@ -24,16 +24,14 @@ from collections.abc import Sequence
 from rich.cells import get_character_cell_size
 
 from apostil.store.model import Block
+from apostil.store.reading.normalize import TERMINAL_UNSAFE_CHARS
 
 TAB_CELLS = 4
 REPLACEMENT = "\ufffd"
 
 # Characters never sent to the terminal: C0 (but tab, expanded), DEL, C1, bidi controls,
 # line/paragraph separators and lone surrogates.
-_UNSAFE_CLASS = (
-    "\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\u2028\u2029\ud800-\udfff"
-)
+_UNSAFE_CLASS = "\n" + TERMINAL_UNSAFE_CHARS
 _UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 _SPACES = re.compile(" +")
 # Anything but printable one-cell characters (checked against rich's cell table): Latin,
