@@ -22,13 +22,13 @@ TYPE_F1_FLOOR = {
     "date": 0.98,  # 0.997
     "misc": 0.74,  # 0.783 (26 pairs: one pair moves it by about 0.04)
 }
-HOLDOUT_F1_FLOOR = 0.82  # measured 0.835 on 8 articles, one blind run (rules-2)
+HOLDOUT_F1_FLOOR = 0.82  # measured 0.849 on 12 articles (rules-2); see tests/gold/README.md
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
     tuning, holdout = gold_articles(False), gold_articles(True)
     assert len(tuning) >= 8 and len(holdout) >= 8
-    assert len(holdout) * 4 >= len(tuning) + len(holdout)
+    assert len(holdout) * 3 >= len(tuning) + len(holdout)  # at least a third of the gold set
     assert not {p.stem for p in tuning} & {p.stem for p in holdout}
     for path in tuning + holdout:
         assert load_gold(path), path.name
