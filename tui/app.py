@@ -28,6 +28,8 @@ from apostil.store.library import Library
 from .commands import LibrarySearch
 from .keymap import apply_keymap
 from .safe_text import printable, shorten
+from .screens.annotation_editor import AnnotationEditor
+from .screens.confirm import ConfirmDialog
 from .screens.help import HelpScreen, bindings_help
 from .screens.library import LibraryScreen
 from .screens.reader import ReaderScreen
@@ -74,6 +76,7 @@ class ApostilApp(App[None]):
         self.library = library
         self.config = config or Config()
         self.open_paths = tuple(open_paths)
+        self._quit_confirmed = False
         self.runner = LibraryRunner(library)
         self._entity_cache: EntityCache | None = None
 
@@ -105,7 +108,28 @@ class ApostilApp(App[None]):
             self.import_and_open(paths)
 
     async def action_quit(self) -> None:
-        """Save the reading position (the library thread finishes it on the way out), quit."""
+        """Save the reading position (the library thread finishes it on the way out), quit.
+
+        A note being written is never lost silently: with unsaved words in the editor,
+        quitting asks first."""
+        editor = next((s for s in self.screen_stack if isinstance(s, AnnotationEditor)), None)
+        if editor is not None and editor.changed and not self._quit_confirmed:
+
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._quit_confirmed = True
+                    self.call_later(self.action_quit)
+
+            self.push_screen(
+                ConfirmDialog(
+                    "Quit and lose the note you are writing?",
+                    title="Unsaved note",
+                    yes_label="Quit",
+                    no_label="Keep writing",
+                ),
+                answered,
+            )
+            return
         for screen in self.screen_stack:
             if isinstance(screen, ReaderScreen):
                 screen.remember_position()

@@ -153,3 +153,30 @@ async def wait_for_reader(pilot, app) -> ReaderScreen:
         pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.document is not None
     )
     return app.screen
+
+
+def test_quitting_with_unsaved_words_in_the_editor_asks_first() -> None:
+    from apostil.tui.screens.annotation_editor import AnnotationEditor
+    from apostil.tui.screens.confirm import ConfirmDialog
+
+    library = seeded_library()
+
+    async def steps(pilot, app) -> None:
+        await open_reader(pilot, app)
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnnotationEditor))
+        await pilot.press(*"half a thought", "ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("n")  # keep writing
+        await wait_for(pilot, lambda: isinstance(app.screen, AnnotationEditor))
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: library.notes())
+        assert library.notes()[0].note == "half a thought"
+        await pilot.press("a")
+        await wait_for(pilot, lambda: isinstance(app.screen, AnnotationEditor))
+        await pilot.press(*"gone", "ctrl+q")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.press("y")
+
+    app = drive(library, steps)
+    assert app.return_code == 0 and len(library.notes()) == 1
