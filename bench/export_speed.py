@@ -1,9 +1,11 @@
 """How fast 10,000 notes export, as Web Annotations (to JSON text) and as Markdown.
 
-    python bench/export_speed.py [--notes N]
+    python bench/export_speed.py [--quick] [--notes N]
 
-Prints JSON lines {"figure", "value", "unit", "baseline", "ratio"}; the baseline is the
-one-second budget for 10,000 notes (ratio < 1 is within budget).
+Prints JSON lines {"figure", "value", "unit", "baseline", "ratio"} with medians. The baseline,
+measured in the same run, is the standard library's ``json.dumps`` of the same notes' records:
+the cost of writing the data at all. The issue's budget (10,000 notes in under a second) is
+given as ``budget_s``.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import time
 
 from apostil.store.export.markdown import render_article_markdown
@@ -73,31 +76,36 @@ def make_notes(count: int, articles: int) -> list[tuple[Article, list[Note]]]:
     return items
 
 
-def best_of(runs: int, work) -> float:
+def median_of(runs: int, work) -> float:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
         work()
         times.append(time.perf_counter() - start)
-    return min(times)
+    return statistics.median(times)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000)
+    parser.add_argument("--quick", action="store_true", help="3 runs instead of 7")
     args = parser.parse_args()
+    runs = 3 if args.quick else 7
     items = make_notes(args.notes, articles=50)
     total = sum(len(notes) for _, notes in items)
     exported = "2026-11-25T00:00:00Z"
     figures = {
-        "export_web_annotations_json_10k": best_of(
-            5, lambda: annotations_json(export_web_annotations(items, exported=exported))
+        "export_web_annotations_json_10k": median_of(
+            runs, lambda: annotations_json(export_web_annotations(items, exported=exported))
         ),
-        "export_markdown_10k": best_of(
-            5,
+        "export_markdown_10k": median_of(
+            runs,
             lambda: [render_article_markdown(a, notes, exported=exported) for a, notes in items],
         ),
     }
+    baseline = median_of(
+        runs, lambda: json.dumps([n.to_record() for _, notes in items for n in notes])
+    )
     scale = 10_000 / total
     for figure, seconds in figures.items():
         value = seconds * scale
@@ -107,8 +115,10 @@ def main() -> None:
                     "figure": figure,
                     "value": round(value, 4),
                     "unit": "s",
-                    "baseline": BUDGET_SECONDS,
-                    "ratio": round(value / BUDGET_SECONDS, 3),
+                    "baseline": round(baseline * scale, 4),
+                    "ratio": round(value / (baseline * scale), 3),
+                    "baseline_name": "json.dumps of the same note records",
+                    "budget_s": BUDGET_SECONDS,
                 }
             )
         )
