@@ -68,10 +68,14 @@ _COMMENT = re.compile(r"^<!-- apostil:note((?: [a-z_]+=[^\s=]*)*) -->\s*$")
 def render_article_markdown(article: Article, notes: Sequence[Note], *, exported: str) -> str:
     """One article's notes as a Markdown file (see the module docstring)."""
     meta: dict[str, Any] = {"title": one_line(article.title)}
-    for key in ("author", "date", "source"):
+    for key in ("author", "date"):
         value = one_line(getattr(article, key))
         if value:
             meta[key] = value
+    # The site or URL it came from, else the file it was imported from.
+    source = one_line(article.source) or one_line(article.source_path)
+    if source:
+        meta["source"] = source
     meta["tags"] = _front_matter_tags(article.tags)
     meta.update(apostil_id=article.id, generator=GENERATOR, exported=exported)
     out = [front_matter(meta), "", f"# {escape_inline(article.title) or 'Untitled'}", ""]

@@ -338,3 +338,13 @@ def test_front_matter_is_always_valid_yaml(title, author):
     meta, _ = split_front_matter(markdown)
     assert meta["apostil_id"] == "fm"
     assert isinstance(yaml.safe_load(yaml.safe_dump(meta)), dict)
+
+
+def test_front_matter_source_falls_back_to_the_imported_file() -> None:
+    from dataclasses import replace
+
+    local = replace(ARTICLE, source="")
+    meta = yaml.safe_load(render_article_markdown(local, [], exported="x").split("---")[1])
+    assert meta["source"] == "/home/reader/articles/harbour-strike.md"
+    meta = yaml.safe_load(render_article_markdown(ARTICLE, [], exported="x").split("---")[1])
+    assert meta["source"] == "https://news.example/harbour"
