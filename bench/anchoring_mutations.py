@@ -22,6 +22,10 @@ Outcomes, per note:
   whose text is mostly (>= 50%) surviving characters of the quote is ``approximate`` (correct);
   ``orphaned`` is fine; a placement with less is ``imprecise``; one with none of them is WRONG.
 - deleted quote: ``orphaned`` is correct; any placement is WRONG.
+
+Notes touched by an edit with two readings (deleting "the X, " before "the", or "X, the "
+after it, leaves the same text) are counted apart too: the character tracking picks one
+reading, and a placement that follows the other is not wrong.
 """
 
 from __future__ import annotations
@@ -101,8 +105,33 @@ def random_notes(rng: random.Random, text: str, count: int) -> list[Note]:
     return notes
 
 
-def mutate(rng: random.Random, text: str, edits: int) -> Tracked:
+def slide_window(chars: Tracked, a: int, b: int) -> tuple[int, int]:
+    """How far an inserted or deleted run ``chars[a:b]`` could slide with the same result.
+
+    Deleting "the X, " before "the" or "X, the " after it leaves the same text: such an edit
+    has two readings, and no ground truth can say which characters survived it.
+    """
+    left = 0
+    while a - left - 1 >= 0 and chars[a - left - 1][0] == chars[b - left - 1][0]:
+        left += 1
+    right = 0
+    while b + right < len(chars) and chars[a + right][0] == chars[b + right][0]:
+        right += 1
+    return a - left, b + right
+
+
+def _ambiguous(chars: Tracked, a: int, b: int) -> set[int]:
+    lo, hi = slide_window(chars, a, b)
+    if (lo, hi) == (a, b):
+        return set()
+    return {orig for _, orig in chars[lo:hi] if orig >= 0}
+
+
+def mutate(rng: random.Random, text: str, edits: int) -> tuple[Tracked, set[int]]:
+    """The edited text as tracked characters, and the original indices that some edit with
+    more than one reading touched."""
     chars: Tracked = [(ch, i) for i, ch in enumerate(text)]
+    ambiguous: set[int] = set()
     vocabulary = [text[a:b] for a, b in word_spans(text)] or ["word"]
     for _ in range(edits):
         current = "".join(ch for ch, _ in chars)
@@ -114,20 +143,24 @@ def mutate(rng: random.Random, text: str, edits: int) -> Tracked:
             a, _ = rng.choice(spans)
             new = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 12))) + " "
             chars[a:a] = [(ch, -1) for ch in new]
+            ambiguous |= _ambiguous(chars, a, a + len(new))
         elif kind == "delete":
             i = rng.randrange(len(spans))
             j = min(len(spans) - 1, i + rng.randint(0, 8))
             a, b = spans[i][0], spans[j][1]
             b = b + 1 if b < len(chars) and chars[b][0] == " " else b
+            ambiguous |= _ambiguous(chars, a, b)
             del chars[a:b]
         elif kind == "change":
             a, b = rng.choice(spans)
             word = rng.choice(vocabulary)
             if word != current[a:b]:  # the same word again would not be an edit
+                ambiguous |= _ambiguous(chars, a, b)
                 chars[a:b] = [(ch, -1) for ch in word]
+                ambiguous |= _ambiguous(chars, a, a + len(word))
         else:
             chars = move_paragraph(rng, chars, current)
-    return chars
+    return chars, ambiguous
 
 
 def move_paragraph(rng: random.Random, chars: Tracked, current: str) -> Tracked:
@@ -183,12 +216,13 @@ def run(trials: int, notes_per_text: int, seed: int, with_old_text: bool) -> dic
         raise SystemExit("no sample articles found")
     outcomes: Counter[tuple[str, bool]] = Counter()
     repeated: Counter[tuple[str, bool]] = Counter()
+    two_readings: Counter[tuple[str, bool]] = Counter()
     naive_correct = naive_total = 0
     elapsed = 0.0
     for _ in range(trials):
         _name, text = rng.choice(texts)
         notes = random_notes(rng, text, notes_per_text)
-        chars = mutate(rng, text, rng.randint(1, 8))
+        chars, ambiguous = mutate(rng, text, rng.randint(1, 8))
         new_text = "".join(ch for ch, _ in chars)
         where = {orig: new for new, (_, orig) in enumerate(chars) if orig >= 0}
         t0 = time.perf_counter()
@@ -199,6 +233,9 @@ def run(trials: int, notes_per_text: int, seed: int, with_old_text: bool) -> dic
             window = note.prefix + note.quote + note.suffix
             if text.count(window) > 1 or text.find(window, text.find(window) + 1) != -1:
                 repeated[(outcome, survived)] += 1  # copies indistinguishable before any edit
+                continue
+            if not ambiguous.isdisjoint(range(note.start, note.end)):
+                two_readings[(outcome, survived)] += 1  # the truth depends on the reading
                 continue
             outcomes[(outcome, survived)] += 1
             if survived:
@@ -222,6 +259,8 @@ def run(trials: int, notes_per_text: int, seed: int, with_old_text: bool) -> dic
         "wrong": wrong,
         "wrong_repeated": wrong_repeated,
         "repeated": sum(repeated.values()),
+        "two_readings": sum(two_readings.values()),
+        "wrong_two_readings": sum(v for (o, _), v in two_readings.items() if o == "WRONG"),
         "repeated_outcomes": {
             f"{o}{'' if s else ' (quote edited)'}": v for (o, s), v in repeated.items()
         },
@@ -244,6 +283,12 @@ def main() -> None:
             (f"reanchor_correct_rate_surviving_quotes{suffix}", rate, "fraction", naive),
             (f"reanchor_wrong_attachments{suffix}", r["wrong"], "notes", None),
             (f"reanchor_wrong_on_repeated_passages{suffix}", r["wrong_repeated"], "notes", None),
+            (
+                f"reanchor_wrong_on_edits_with_two_readings{suffix}",
+                r["wrong_two_readings"],
+                "notes",
+                None,
+            ),
             (
                 f"reanchor_time_per_note{suffix}",
                 1e6 * r["seconds"] / max(1, r["notes"]),
@@ -280,6 +325,11 @@ def main() -> None:
         )
         for key, value in sorted(r["repeated_outcomes"].items()):
             print(f"    {key:30} {value}", file=sys.stderr)
+        print(
+            f"  + {r['two_readings']} notes touched by an edit with two readings (counted "
+            f"apart; {r['wrong_two_readings']} placed where the tracking's reading disagrees)",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

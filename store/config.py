@@ -57,7 +57,7 @@ class Config:
     """apostil's settings, as read from ``config.toml`` (the defaults when there is none)."""
 
     theme: str | None = None
-    engine: str = "auto"
+    engine: str = "rules"  # measured: rules alone beat spaCy sm and the combination
     keymap: dict[str, str] = field(default_factory=dict)
     measure: int = 88
     export_dir: str | None = None

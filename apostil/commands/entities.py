@@ -44,7 +44,7 @@ def _configure_entities(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--engine",
         choices=ENGINES,
-        help="rules (offline, default when spaCy is absent), spacy, or auto",
+        help="rules (offline, the default), spacy, or auto (spaCy and rules together)",
     )
     p.add_argument("--json", action="store_true", help="print a JSON list")
 

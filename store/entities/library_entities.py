@@ -28,7 +28,7 @@ def article_entities(
     library: Library,
     document: Document,
     *,
-    engine: str = "auto",
+    engine: str = "rules",
     corrections: Sequence[dict] | None = None,
     should_cancel: Callable[[], bool] | None = None,
     on_progress: Callable[[list[Entity], float], None] | None = None,
@@ -45,7 +45,7 @@ def article_entities(
     )
 
 
-def library_entity_index(library: Library, *, engine: str = "auto") -> list[dict]:
+def library_entity_index(library: Library, *, engine: str = "rules") -> list[dict]:
     """Every entity across the library, with the articles that mention it."""
     corrections = library.corrections()
     per_article = []
@@ -56,7 +56,7 @@ def library_entity_index(library: Library, *, engine: str = "auto") -> list[dict
     return library_index(per_article)
 
 
-def articles_mentioning(library: Library, name: str, *, engine: str = "auto") -> set[str]:
+def articles_mentioning(library: Library, name: str, *, engine: str = "rules") -> set[str]:
     """Ids of the articles that mention the entity ``name`` (or one of its aliases)."""
     wanted = name.casefold().strip()
     found: set[str] = set()

@@ -47,7 +47,7 @@ def test_an_empty_config_gives_the_defaults(tmp_path: Path) -> None:
     config = load_config(write(tmp_path / "config.toml", ""))
     assert (config.theme, config.engine, config.measure, config.export_dir) == (
         None,
-        "auto",
+        "rules",
         88,
         None,
     )
