@@ -50,6 +50,19 @@ class Pane:
             ],
             check=True,
         )
+        # Pin the size: with tmux's default "latest", a client elsewhere can resize the window.
+        for option in (
+            ["set-option", "-t", self.name, "window-size", "manual"],
+            ["resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1])],
+        ):
+            subprocess.run(["tmux", *option], capture_output=True)
+
+    def size(self) -> str:
+        return subprocess.run(
+            ["tmux", "display-message", "-p", "-t", self.name, "#{window_width}x#{window_height}"],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
 
     def screen(self) -> str:
         return subprocess.run(
@@ -67,7 +80,8 @@ class Pane:
                 return screen
             time.sleep(0.1)
         raise AssertionError(
-            f"{text!r} did not appear within {timeout}s; screen:\n" + self.screen()
+            f"{text!r} did not appear within {timeout}s; pane {self.size()}; screen:\n"
+            + self.screen()
         )
 
     def wait_until_gone(self, text: str, timeout: float = 10.0) -> str:
