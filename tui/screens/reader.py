@@ -421,7 +421,8 @@ class ReaderScreen(Screen[None]):
         self._go_to(matches[index], select=True)
         more = "+" if len(matches) >= MAX_MATCHES else ""
         self.notify(
-            f"{len(matches)}{more} matches for {shown} — n / N next / previous",
+            f"{len(matches)}{more} {'match' if len(matches) == 1 else 'matches'} for {shown}"
+            " — n / N next / previous",
             timeout=4,
             markup=False,
         )

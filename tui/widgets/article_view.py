@@ -98,18 +98,25 @@ class ArticleView(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: scroll;
         scrollbar-size-vertical: 1;
-        & > .article-view--person { color: $accent; text-style: underline; }
-        & > .article-view--organization { color: $warning; text-style: underline; }
-        & > .article-view--place { color: $success; text-style: underline; }
-        & > .article-view--group { color: $secondary; text-style: underline; }
-        & > .article-view--date { color: $primary; text-style: underline; }
-        & > .article-view--misc { color: $error; text-style: underline; }
+        /* One hue per type; a second cue (bold, italic) where 16 colours or NO_COLOR
+           would merge them. */
+        & > .article-view--person { color: $text-accent; text-style: underline; }
+        & > .article-view--organization { color: $text-error; text-style: bold underline; }
+        & > .article-view--place { color: $text-success; text-style: underline; }
+        & > .article-view--group { color: $text-secondary; text-style: italic underline; }
+        & > .article-view--date { color: $text-primary; text-style: underline; }
+        & > .article-view--misc { color: $text-warning; text-style: italic underline; }
         & > .article-view--note { background: $warning 25%; text-style: bold; }
         & > .article-view--note-marker { color: $warning; text-style: bold; }
-        & > .article-view--selection { text-style: reverse; }
-        & > .article-view--cursor { text-style: reverse underline; }
+        /* Explicit colours under reverse: an entity's colour on a highlight's background
+           could otherwise swap into two near-equal colours (unreadable in 16 colours). */
+        & > .article-view--selection { color: $foreground; background: $surface;
+                                       text-style: reverse; }
+        & > .article-view--cursor { color: $foreground; background: $surface;
+                                    text-style: reverse underline; }
         & > .article-view--search { background: $success 30%; text-style: bold italic underline; }
-        & > .article-view--mark { text-style: reverse bold underline; }
+        & > .article-view--mark { color: $foreground; background: $surface;
+                                  text-style: reverse bold underline; }
         & > .article-view--title { color: $accent; text-style: bold underline; }
         & > .article-view--heading { color: $accent; text-style: bold; }
         & > .article-view--quote { text-style: italic; }
