@@ -53,10 +53,13 @@ class _FreshTable(Table):
     default_query_cache_capacity = 0
 
     def _get_next_id(self) -> int:  # type: ignore[override]
-        # Never cached: another process may have inserted since we last looked. Computed on
-        # the raw keys, without TinyDB's conversion of the whole table.
+        # Never below what is on disk (another process may have inserted since we last
+        # looked), and counting up within one operation (insert_multiple asks several times
+        # before anything is written). Computed on the raw keys, without TinyDB's conversion.
         raw = (self._storage.read() or {}).get(self.name) or {}
-        return max(map(int, raw), default=0) + 1
+        next_id = max(max(map(int, raw), default=0) + 1, self._next_id or 0)
+        self._next_id = next_id + 1
+        return next_id
 
 
 class _TransactionalMemoryStorage(MemoryStorage):

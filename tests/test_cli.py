@@ -277,3 +277,137 @@ def test_entities_all_and_list_by_entity(apostil) -> None:
     assert {a["id"] for a in listed} == set(russia["articles"])
     usage = apostil("entities")
     assert usage.code == 2
+
+
+def test_export_markdown_to_stdout_and_to_a_folder_in_place(apostil, tmp_path: Path) -> None:
+    apostil("note", str(SEED), "--quote", "Samuel Ramani", "--note", "analyst", "--tag", "experts")
+    out = apostil("export")
+    assert out.code == 0
+    assert out.out.startswith("---\n") and "> Samuel Ramani" in out.out and "#experts" in out.out
+    folder = tmp_path / "exports"
+    first = apostil("export", "-o", f"{folder}/")
+    assert first.code == 0 and first.out.startswith("created\t")
+    [written] = list(folder.iterdir())
+    again = apostil("export", "-o", str(folder))
+    assert again.out.startswith("unchanged\t") and list(folder.iterdir()) == [written]
+    apostil("note", str(SEED), "--quote", "AFP", "--note", "agency")
+    updated = apostil("export", "-o", str(folder))
+    assert updated.out.startswith("updated\t") and list(folder.iterdir()) == [written]
+    assert "agency" in written.read_text(encoding="utf-8")
+
+
+def test_export_never_overwrites_a_file_apostil_did_not_write(apostil, tmp_path: Path) -> None:
+    apostil("note", str(SEED), "--quote", "AFP")
+    mine = tmp_path / "my-notes.md"
+    mine.write_text("# my own notes\n", encoding="utf-8")
+    refused = apostil("export", "-o", str(mine))
+    assert refused.code == 1 and "--force" in refused.err
+    assert mine.read_text(encoding="utf-8") == "# my own notes\n"
+    forced = apostil("export", "-o", str(mine), "--force")
+    assert forced.code == 0 and "AFP" in mine.read_text(encoding="utf-8")
+
+
+def test_export_by_tag_gathers_notes_across_articles(apostil) -> None:
+    apostil("note", str(SEED), "--quote", "AFP", "--tag", "sources")
+    apostil("note", str(SAMPLES / "harbour-strike.md"), "--quote", "Antwerp", "--tag", "sources")
+    apostil("note", str(SEED), "--quote", "Moscow", "--tag", "other")
+    out = apostil("export", "--tag", "sources").out
+    assert out.count("<!-- apostil:note") == 2 and "Moscow" not in out
+    nothing = apostil("export", "--tag", "nope")
+    assert nothing.code == 1 and "no notes" in nothing.err
+
+
+def test_json_export_round_trips_into_another_library(apostil, tmp_path: Path, capsys) -> None:
+    apostil("note", str(SEED), "--quote", "very rare moment", "--note", "Ramani", "--tag", "q")
+    apostil("note", str(SEED), "--quote", "AFP", "--occurrence", "2", "--tag", "sources")
+    exported = tmp_path / "notes.jsonld"
+    assert apostil("export", "--format", "json", "-o", str(exported)).code == 0
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    before = {
+        (n["quote"], n["start"], n["end"], n["note"], tuple(n["tags"]))
+        for n in apostil("notes", "--json").json()
+    }
+    other = tmp_path / "other-library"
+    code = main(["--library", str(other), "import-notes", str(exported)])
+    captured = capsys.readouterr()
+    assert code == 0 and captured.out.startswith("2 added")
+    code = main(["--library", str(other), "notes", "--json"])
+    after = {
+        (n["quote"], n["start"], n["end"], n["note"], tuple(n["tags"]))
+        for n in json.loads(capsys.readouterr().out)
+    }
+    assert after == before
+    again = main(["--library", str(other), "import-notes", str(exported)])
+    assert again == 0 and capsys.readouterr().out.startswith("0 added, 2 updated")
+
+
+def test_import_notes_reads_a_hypothesis_export(apostil, tmp_path: Path) -> None:
+    apostil("import", str(SEED))
+    hypothesis = [
+        {
+            "id": "hyp-1",
+            "uri": SEED.resolve().as_uri(),
+            "text": "Who is he?",
+            "tags": ["Experts"],
+            "created": "2026-01-01T10:00:00Z",
+            "updated": "2026-01-01T10:00:00Z",
+            "target": [
+                {
+                    "source": SEED.resolve().as_uri(),
+                    "selector": [
+                        {
+                            "type": "TextQuoteSelector",
+                            "exact": "Samuel Ramani",
+                            "prefix": "Syrian expert ",
+                            "suffix": " said",
+                        }
+                    ],
+                }
+            ],
+        }
+    ]
+    path = tmp_path / "hypothesis.json"
+    path.write_text(json.dumps(hypothesis), encoding="utf-8")
+    result = apostil("import-notes", str(path))
+    assert result.code == 0, result.err
+    [note] = apostil("notes", "--json").json()
+    assert (note["quote"], note["note"], note["tags"]) == (
+        "Samuel Ramani",
+        "Who is he?",
+        ["experts"],
+    )
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    refused = apostil("import-notes", str(bad))
+    assert refused.code == 1 and refused.err.count("\n") == 1 and "bad.json" in refused.err
+
+
+def test_an_edited_article_keeps_its_notes_and_orphans_can_be_reattached(
+    apostil, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "Harbour talks\n\nThe dockers met the port authority on Monday. "
+        "Talks collapsed after an hour.\n\nThe union will vote on Friday.",
+        encoding="utf-8",
+    )
+    apostil("import", str(article))
+    kept = apostil("note", str(article), "--quote", "Talks collapsed", "--note", "k").out.strip()
+    lost = apostil("note", str(article), "--quote", "vote on Friday", "--note", "l").out.strip()
+    article.write_text(
+        "Harbour talks\n\nLate on Sunday, the dockers met the port authority on "
+        "Monday. Talks collapsed after an hour.\n\nA strike is now likely.",
+        encoding="utf-8",
+    )
+    assert apostil("import", str(article)).out.rstrip().endswith("updated")
+    notes = {n["id"]: n for n in apostil("notes", "--json").json()}
+    text = apostil("text", str(article)).out
+    assert text[notes[kept]["start"] : notes[kept]["end"]] == "Talks collapsed"
+    assert notes[kept]["orphaned"] is False and notes[lost]["orphaned"] is True
+    orphans = apostil("notes", "--orphaned", "--json").json()
+    assert [n["id"] for n in orphans] == [lost]
+    assert apostil("reattach", lost, "--quote", "strike is now likely").code == 0
+    assert apostil("notes", "--orphaned", "--json").json() == []
+    moved = next(n for n in apostil("notes", "--json").json() if n["id"] == lost)
+    assert text[moved["start"] : moved["end"]] == "strike is now likely"

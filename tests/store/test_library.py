@@ -214,3 +214,26 @@ def test_note_offsets_always_hold_their_quote(body: str, data: st.DataObject) ->
     [stored] = library.notes()
     assert stored == note
     assert text[stored.start : stored.end] == stored.quote
+
+
+def test_save_notes_adds_many_at_once_and_replaces_known_ones(library: Library) -> None:
+    from dataclasses import replace
+
+    article = library.import_document(make_doc(), None).article
+    first = library.add_note(article.id, 15, 22, note="first")
+    batch = [
+        replace(
+            first,
+            id=f"batch{i:07d}",
+            note=f"batch {i}",
+            start=15 + i,
+            end=22 + i,
+            quote=library.document(article).text[15 + i : 22 + i],
+        )
+        for i in range(3)
+    ]
+    library.save_notes([*batch, replace(first, note="first, edited")])
+    notes = {n.id: n.note for n in library.notes()}
+    assert notes == {first.id: "first, edited", **{n.id: n.note for n in batch}}
+    library.save_notes(batch)  # again: nothing duplicated
+    assert len(library.notes()) == 4
