@@ -1,8 +1,5 @@
 """apostil: a keyboard-driven terminal reader and annotator for articles."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("apostil")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
-    __version__ = "0.0.0"
+# The one place the version is written (pyproject.toml reads it from here); a literal, so
+# that starting apostil does not pay for importlib.metadata.
+__version__ = "0.1.0"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from . import __version__
-from .commands import COMMANDS, Context
+from .commands import COMMAND_INDEX, Context, load_command
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
@@ -47,7 +47,9 @@ def add_global_options(parser: argparse.ArgumentParser, *, suppress: bool = Fals
     )
 
 
-def build_parser() -> Parser:
+def build_parser(command_name: str | None = None) -> Parser:
+    """The command-line parser; only ``command_name``'s module is imported and configured
+    (the others are listed with their one-line help)."""
     parser = Parser(
         prog="apostil",
         description="Read, annotate and export articles in the terminal. With no command, "
@@ -56,9 +58,13 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"apostil {__version__}")
     add_global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for command in COMMANDS:
+    for name, (_module, summary) in COMMAND_INDEX.items():
+        if name != command_name:
+            sub.add_parser(name, help=summary, add_help=False)
+            continue
+        command = load_command(name)
         command_parser = sub.add_parser(
-            command.name, help=command.help, description=command.description or command.help
+            name, help=summary, description=command.description or summary
         )
         add_global_options(command_parser, suppress=True)
         command.configure(command_parser)
@@ -81,8 +87,8 @@ def build_app_parser() -> Parser:
     return parser
 
 
-def _wants_command(argv: Sequence[str]) -> bool:
-    names = {c.name for c in COMMANDS}
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` ("" for a bare ``--help``), or None to open the app."""
     skip_next = False
     for arg in argv:
         if skip_next:
@@ -93,18 +99,19 @@ def _wants_command(argv: Sequence[str]) -> bool:
             continue
         if arg.startswith("-") and arg != "-":
             if arg in ("-h", "--help"):
-                return True
+                return ""
             continue
-        return arg in names
-    return False
+        return arg if arg in COMMAND_INDEX else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in argv
     try:
-        if _wants_command(argv):
-            args = build_parser().parse_args(argv)
+        command = _command_in(argv)
+        if command is not None:
+            args = build_parser(command).parse_args(argv)
             if args.command is None:  # only global options
                 from .commands.app import run_app
 

@@ -23,6 +23,8 @@ BENCHMARKS = [
     "anchoring_mutations",
     "export_speed",
     "reader_speed",
+    "first_paint_tmux",
+    "tui_library",
 ]
 
 

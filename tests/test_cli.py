@@ -206,15 +206,20 @@ def test_version_and_help_on_every_command() -> None:
         [sys.executable, "-m", "apostil", "--version"], capture_output=True, text=True
     )
     assert out.returncode == 0 and out.stdout.startswith("apostil ")
-    from apostil.commands import COMMANDS
+    from apostil.commands import COMMAND_INDEX, all_commands
 
-    for command in COMMANDS:
+    assert {c.name for c in all_commands()} == set(COMMAND_INDEX)
+    listing = subprocess.run(
+        [sys.executable, "-m", "apostil", "--help"], capture_output=True, text=True
+    ).stdout
+    for name in COMMAND_INDEX:
+        assert f"    {name}" in listing
         result = subprocess.run(
-            [sys.executable, "-m", "apostil", command.name, "--help"],
+            [sys.executable, "-m", "apostil", name, "--help"],
             capture_output=True,
             text=True,
         )
-        assert result.returncode == 0 and "usage: apostil" in result.stdout
+        assert result.returncode == 0 and f"usage: apostil {name}" in result.stdout
 
 
 def test_no_traceback_without_debug(apostil, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ import re
 
 from textual.content import Content
 
-from apostil.store.reading.normalize import TERMINAL_UNSAFE_CHARS
+from apostil.store.unsafe_chars import TERMINAL_UNSAFE_CHARS
 
 _CONTROL = re.compile(f"[{TERMINAL_UNSAFE_CHARS}]")
 

@@ -16,7 +16,6 @@ from ..store.paths import resolve_library_dir
 @dataclass(frozen=True)
 class Command:
     name: str
-    help: str
     configure: Callable[[argparse.ArgumentParser], None]
     run: Callable[[Context], int | None]
     description: str = ""

@@ -142,22 +142,20 @@ def _run_tag(ctx: Context) -> int:
     return 0
 
 
-ARTICLE_COMMANDS = [
+COMMANDS = [
     Command(
         "import",
-        "import articles into the library",
         _configure_import,
         _run_import,
         "Import article files into the library. Prints ID, TITLE and "
         "added|updated|unchanged per article; a file that cannot be read is reported and "
         "the others still go in.",
     ),
-    Command("list", "list the articles in the library", _configure_list, _run_list),
+    Command("list", _configure_list, _run_list),
     Command(
         "text",
-        "print an article's text (the coordinates of every note)",
         _configure_text,
         _run_text,
     ),
-    Command("tag", "add or remove an article's tags", _configure_tag, _run_tag),
+    Command("tag", _configure_tag, _run_tag),
 ]

@@ -136,10 +136,9 @@ def _run_entity(ctx: Context) -> int:
     return 0
 
 
-ENTITY_COMMANDS = [
+COMMANDS = [
     Command(
         "entities",
-        "list the people, places, organisations, groups and dates",
         _configure_entities,
         _run_entities,
         "List an article's entities, most mentioned first, or with --all the library-wide "
@@ -148,7 +147,6 @@ ENTITY_COMMANDS = [
     ),
     Command(
         "entity",
-        "correct entities: add, retype, hide, merge, list, rm",
         _configure_entity,
         _run_entity,
         "Corrections apply in every article and win over the engine.",

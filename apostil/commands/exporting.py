@@ -96,10 +96,9 @@ def _run_import_notes(ctx: Context) -> int:
     return 1 if report.skipped else 0
 
 
-EXPORT_COMMANDS = [
+COMMANDS = [
     Command(
         "export",
-        "export notes to Markdown or Web Annotation JSON",
         _configure_export,
         _run_export,
         "Export notes: Markdown with YAML front matter (Obsidian-ready) or W3C Web "
@@ -107,7 +106,6 @@ EXPORT_COMMANDS = [
     ),
     Command(
         "import-notes",
-        "import notes from a Web Annotation or Hypothesis JSON file",
         _configure_import_notes,
         _run_import_notes,
     ),

@@ -42,10 +42,9 @@ def _run_doctor(ctx: Context) -> int:
     return 1
 
 
-MAINTENANCE_COMMANDS = [
+COMMANDS = [
     Command(
         "doctor",
-        "check the library; restore a backup",
         _configure_doctor,
         _run_doctor,
         "Check the library file, its texts and notes, and list backups. With --restore, "

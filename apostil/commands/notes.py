@@ -169,19 +169,16 @@ def _usage(message: str) -> Exception:
     return UsageError(message)
 
 
-NOTE_COMMANDS = [
+COMMANDS = [
     Command(
         "note",
-        "attach a note to a quoted passage",
         _configure_note,
         _run_note,
         "Attach a note (and tags) to the N-th occurrence of a quoted passage; prints the "
         "new note's id.",
     ),
-    Command("notes", "list and search notes", _configure_notes, _run_notes),
-    Command("edit-note", "change a note's text or tags", _configure_edit, _run_edit),
-    Command("rm-note", "remove a note", _configure_rm, _run_rm),
-    Command(
-        "reattach", "re-attach an orphaned note to a passage", _configure_reattach, _run_reattach
-    ),
+    Command("notes", _configure_notes, _run_notes),
+    Command("edit-note", _configure_edit, _run_edit),
+    Command("rm-note", _configure_rm, _run_rm),
+    Command("reattach", _configure_reattach, _run_reattach),
 ]

@@ -16,18 +16,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..unsafe_chars import FORBIDDEN_CHARS
+
 # ESC [ parameters intermediates final  |  ESC ] payload (BEL | ESC \), payload bounded so a
 # stray "ESC ]" never makes the scan quadratic on a long line.
 _ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)")
 
-FORBIDDEN_CHARS = (
-    "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # see docstring
-)
 _FORBIDDEN = re.compile(f"[{FORBIDDEN_CHARS}]+")
-
-# What a terminal must never be sent, as a regex character class: the characters above plus
-# line/paragraph separators and lone surrogates. The reader and every label draw through it.
-TERMINAL_UNSAFE_CHARS = FORBIDDEN_CHARS + "\u2028\u2029\ud800-\udfff"
 
 
 def normalize_text(text: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from rich.cells import get_character_cell_size
 
 from apostil.store.model import Block
-from apostil.store.reading.normalize import TERMINAL_UNSAFE_CHARS
+from apostil.store.unsafe_chars import TERMINAL_UNSAFE_CHARS
 
 TAB_CELLS = 4
 REPLACEMENT = "\ufffd"
