@@ -31,7 +31,8 @@ NEEDLE = "In a rare moment, soldiers"
 
 def time_to_screen(command: list[str], timeout: float = 30.0) -> float:
     name = f"apostil-bench-{uuid.uuid4().hex[:8]}"
-    line = " ".join(f"'{c}'" for c in command)
+    # COLUMNS/LINES from the parent would override the pane's real size in Textual.
+    line = "env -u COLUMNS -u LINES " + " ".join(f"'{c}'" for c in command)
     start = time.perf_counter()
     subprocess.run(
         [

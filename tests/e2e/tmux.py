@@ -31,31 +31,36 @@ class Pane:
         self.name = f"apostil-e2e-{uuid.uuid4().hex[:8]}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         line = " ".join(shlex.quote(c) for c in command)
-        script = f"env {exports} {line}; echo; echo E2E-EXITED rc=$?; sleep 600"
-        subprocess.run(
+        # COLUMNS/LINES can reach the pane from whatever started the tmux server (under pytest
+        # they did: 80x24), and Textual would believe them over the pane's real size.
+        script = (
+            f"env -u COLUMNS -u LINES TERM=xterm-256color {exports} {line}; echo; "
+            "echo E2E-EXITED rc=$?; sleep 600"
+        )
+        width, height = str(size[0]), str(size[1])
+        # Size the pane first, then start the command in it: a program that starts while tmux
+        # is still settling the window size can read a stale size and miss the resize signal.
+        steps = [
             [
-                "tmux",
                 "new-session",
                 "-d",
                 "-s",
                 self.name,
                 "-x",
-                str(size[0]),
+                width,
                 "-y",
-                str(size[1]),
+                height,
                 "-e",
                 "TERM=xterm-256color",
                 *(["-c", cwd] if cwd else []),
-                script,
+                "sleep 600",
             ],
-            check=True,
-        )
-        # Pin the size: with tmux's default "latest", a client elsewhere can resize the window.
-        for option in (
             ["set-option", "-t", self.name, "window-size", "manual"],
-            ["resize-window", "-t", self.name, "-x", str(size[0]), "-y", str(size[1])],
-        ):
-            subprocess.run(["tmux", *option], capture_output=True)
+            ["resize-window", "-t", self.name, "-x", width, "-y", height],
+            ["respawn-pane", "-k", "-t", self.name, *(["-c", cwd] if cwd else []), script],
+        ]
+        for step in steps:
+            subprocess.run(["tmux", *step], check=True, capture_output=True)
 
     def size(self) -> str:
         return subprocess.run(
