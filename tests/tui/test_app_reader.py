@@ -23,10 +23,10 @@ from apostil.store.config import Config
 from apostil.store.errors import LibraryError
 from apostil.store.library import Library
 from apostil.store.model import Metadata, document_from_blocks
+from apostil.store.textsearch import find_matches
 from apostil.tui.screens.annotation_editor import AnnotationEditor
 from apostil.tui.screens.library import LibraryScreen
 from apostil.tui.screens.reader import ReaderScreen
-from apostil.tui.search import find_matches
 from apostil.tui.widgets.notes_panel import NotesPanel
 
 
@@ -139,12 +139,6 @@ def test_a_bad_regex_is_a_one_line_error(fixed_entities: None) -> None:
         assert isinstance(app.screen, ReaderScreen)
 
     drive(library, steps)
-
-
-def test_regex_search_finds_what_it_says() -> None:
-    assert find_matches("a1 b22 c333", r"re:\d+") == [(1, 2), (4, 6), (8, 11)]
-    assert find_matches("Aa aA", "aa") == [(0, 2), (3, 5)]
-    assert find_matches("abc", "re:x*") == []  # empty matches are skipped
 
 
 def test_choosing_an_entity_moves_to_its_first_mention(fixed_entities: None) -> None:

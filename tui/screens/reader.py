@@ -33,9 +33,9 @@ from apostil.store.anchoring import make_anchor
 from apostil.store.errors import ApostilError
 from apostil.store.model import Article, Document, Entity, Note
 from apostil.store.textnav import sentence_span, trim_span
+from apostil.store.textsearch import MAX_MATCHES, find_matches
 
 from ..safe_text import printable, safe_content, shorten
-from ..search import MAX_MATCHES, find_matches
 from ..widgets.article_view import ArticleView
 from ..widgets.entity_sidebar import EntitySidebar
 from ..widgets.notes_panel import NotesPanel

@@ -1,13 +1,13 @@
 """Finding a reader's search in an article: plain text in any case, or ``re:`` a regex.
 
-Pure functions (no Textual): the reader runs them in a thread worker.
+Pure functions: the reader runs them in a thread worker.
 """
 
 from __future__ import annotations
 
 import re
 
-from apostil.store.errors import ApostilError
+from .errors import ApostilError
 
 MAX_MATCHES = 100_000
 REGEX_PREFIX = "re:"
