@@ -33,24 +33,27 @@ def time_to_screen(command: list[str], timeout: float = 30.0) -> float:
     name = f"apostil-bench-{uuid.uuid4().hex[:8]}"
     # COLUMNS/LINES from the parent would override the pane's real size in Textual.
     line = "env -u COLUMNS -u LINES " + " ".join(f"'{c}'" for c in command)
-    start = time.perf_counter()
-    subprocess.run(
-        [
-            "tmux",
-            "new-session",
-            "-d",
-            "-s",
-            name,
-            "-x",
-            "120",
-            "-y",
-            "40",
-            "-e",
-            "TERM=xterm-256color",
-            f"{line}; sleep 30",
-        ],
-        check=True,
-    )
+    command_line = [
+        "tmux",
+        "new-session",
+        "-d",
+        "-s",
+        name,
+        "-x",
+        "120",
+        "-y",
+        "40",
+        "-e",
+        "TERM=xterm-256color",
+        f"{line}; sleep 30",
+    ]
+    for attempt in range(3):  # the server may still be shutting down from the last run
+        start = time.perf_counter()  # the clock starts with the launch
+        if subprocess.run(command_line, capture_output=True).returncode == 0:
+            break
+        time.sleep(0.3 * (attempt + 1))
+    else:
+        raise RuntimeError("tmux could not start a session")
     try:
         while time.perf_counter() - start < timeout:
             screen = subprocess.run(

@@ -59,7 +59,16 @@ class Pane:
             ["resize-window", "-t", self.name, "-x", width, "-y", height],
             ["respawn-pane", "-k", "-t", self.name, *(["-c", cwd] if cwd else []), script],
         ]
-        for step in steps:
+        for attempt in range(3):
+            # Right after the last session closes, the tmux server is still shutting down and
+            # a new session can fail with "server exited unexpectedly": try again.
+            created = subprocess.run(["tmux", *steps[0]], capture_output=True)
+            if created.returncode == 0:
+                break
+            time.sleep(0.3 * (attempt + 1))
+        else:
+            raise RuntimeError(f"tmux could not start a session: {created.stderr!r}")
+        for step in steps[1:]:
             subprocess.run(["tmux", *step], check=True, capture_output=True)
 
     def size(self) -> str:
