@@ -14,6 +14,7 @@ cancellable thread worker that reports progress by message.
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -31,6 +32,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from apostil.store.anchoring import make_anchor
 from apostil.store.errors import ApostilError
+from apostil.store.library import Library
 from apostil.store.model import Article, Document, Entity, Note
 from apostil.store.textnav import sentence_span, trim_span
 from apostil.store.textsearch import MAX_MATCHES, find_matches
@@ -212,11 +214,9 @@ class ReaderScreen(Screen[None]):
         app = self._app
         runner, library = app.runner, app.library
         try:
-            article = await runner.call(library.article, self.article_id)
-            document = await runner.call(library.document, article)
-            notes = await runner.call(library.notes, article.id)
-            self._known_tags = sorted(await runner.call(library.tags))
-            corrections = await runner.call(library.corrections)
+            # The text first, in one trip to the library thread: the article shows before
+            # its notes, tags and corrections arrive.
+            article, document = await runner.call(_article_and_text, library, self.article_id)
         except ApostilError as error:
             app.notify_error(error)
             self.query_one("#reader-title", Static).update(Content("This article cannot be shown"))
@@ -229,6 +229,14 @@ class ReaderScreen(Screen[None]):
         view = self.view
         view.load(document, cursor=article.reading_position)
         self._saved_position = article.reading_position
+        try:
+            notes, tags, corrections = await runner.call(
+                _notes_tags_corrections, library, article.id
+            )
+        except ApostilError as error:
+            app.notify_error(error)
+            return
+        self._known_tags = sorted(tags)
         self.query_one(TableOfContents).set_document(document)
         self._set_notes(notes)
         if self._select_on_load is not None:
@@ -696,3 +704,14 @@ class ReaderScreen(Screen[None]):
             error = event.worker.error
             sidebar.set_status(f"No entities: {error_message(error) if error else 'error'}")
         report_worker_state(self, event)
+
+
+def _article_and_text(library: Library, article_id: str) -> tuple[Article, Document]:
+    article = library.article(article_id)
+    return article, library.document(article)
+
+
+def _notes_tags_corrections(
+    library: Library, article_id: str
+) -> tuple[list[Note], Counter[str], list[dict[str, Any]]]:
+    return library.notes(article_id), library.tags(), library.corrections()
