@@ -27,15 +27,20 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, before_replace=None) -> None:
+def atomic_write_bytes(
+    path: Path, data: bytes, *, before_replace=None, mode: int | None = None
+) -> None:
     """Replace ``path`` with ``data`` atomically and durably.
 
     ``before_replace`` (optional callable) runs after the new data is safely on disk and
-    before the rename: the library uses it to keep a backup of the old file.
+    before the rename: the library uses it to keep a backup of the old file. ``mode`` sets
+    the file's permissions (default: private to the user, as ``mkstemp`` makes it).
     """
     folder = path.parent
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        if mode is not None:
+            os.chmod(tmp_name, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

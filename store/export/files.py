@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from ..atomic import atomic_write_bytes
 from ..model import Article, Note
 from .errors import ExportError, ForeignFile, ImportFormatError, UnsafePath
 from .markdown import (
@@ -268,18 +268,13 @@ def _same_export(path: Path, content: str) -> bool:
 
 
 def _atomic_write(dest: Path, content: str) -> None:
+    """Write ``dest`` atomically, keeping an existing file's permissions (else 0644: an
+    export is meant to be shared)."""
     try:
         mode = dest.stat().st_mode & 0o777 if dest.is_file() and not dest.is_symlink() else 0o644
     except OSError:
         mode = 0o644
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".apostil-", suffix=".tmp")
     try:
-        os.chmod(tmp, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, dest)
+        atomic_write_bytes(dest, content.encode("utf-8"), mode=mode)
     except OSError as error:
-        Path(tmp).unlink(missing_ok=True)
         raise ExportError(f"{dest}: cannot write ({error.strerror})") from None
