@@ -112,7 +112,7 @@ def test_first_export_creates_the_file(tmp_path):
     assert result.status == "created"
     assert result.path == (tmp_path / "out" / "my-article-a1b2c3d4.md").resolve()
     assert export_identity(result.path) == "a1b2c3d4e5f6"
-    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".apostil-")]
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [result.path.name]  # no temp file
 
 
 def test_exporting_again_updates_in_place(tmp_path):
