@@ -12,6 +12,7 @@ in the same run. Medians; needs tmux (prints nothing for a figure it cannot meas
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -27,6 +28,7 @@ from _common import emit, progress
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "sample_articles" / "syria-convoys.txt"
 NEEDLE = "In a rare moment, soldiers"
+TMUX = ["tmux", "-L", f"apostil-bench-{os.getpid()}"]  # a tmux server of our own
 
 
 def time_to_screen(command: list[str], timeout: float = 30.0) -> float:
@@ -34,7 +36,7 @@ def time_to_screen(command: list[str], timeout: float = 30.0) -> float:
     # COLUMNS/LINES from the parent would override the pane's real size in Textual.
     line = "env -u COLUMNS -u LINES " + " ".join(f"'{c}'" for c in command)
     command_line = [
-        "tmux",
+        *TMUX,
         "new-session",
         "-d",
         "-s",
@@ -57,14 +59,14 @@ def time_to_screen(command: list[str], timeout: float = 30.0) -> float:
     try:
         while time.perf_counter() - start < timeout:
             screen = subprocess.run(
-                ["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True
+                [*TMUX, "capture-pane", "-p", "-t", name], capture_output=True, text=True
             ).stdout
             if NEEDLE in screen:
                 return time.perf_counter() - start
             time.sleep(0.01)
         raise RuntimeError(f"{command[0]}: nothing on screen after {timeout}s")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", name], capture_output=True)
 
 
 def main() -> None:

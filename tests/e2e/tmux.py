@@ -7,12 +7,17 @@ screen.
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
 import time
 import uuid
 from collections.abc import Mapping
+
+# A tmux server of our own: nothing else using tmux on the machine can close our panes, and
+# ours never touch anyone else's sessions.
+TMUX = ["tmux", "-L", f"apostil-e2e-{os.getpid()}"]
 
 
 def tmux_available() -> bool:
@@ -62,25 +67,25 @@ class Pane:
         for attempt in range(3):
             # Right after the last session closes, the tmux server is still shutting down and
             # a new session can fail with "server exited unexpectedly": try again.
-            created = subprocess.run(["tmux", *steps[0]], capture_output=True)
+            created = subprocess.run([*TMUX, *steps[0]], capture_output=True)
             if created.returncode == 0:
                 break
             time.sleep(0.3 * (attempt + 1))
         else:
             raise RuntimeError(f"tmux could not start a session: {created.stderr!r}")
         for step in steps[1:]:
-            subprocess.run(["tmux", *step], check=True, capture_output=True)
+            subprocess.run([*TMUX, *step], check=True, capture_output=True)
 
     def size(self) -> str:
         return subprocess.run(
-            ["tmux", "display-message", "-p", "-t", self.name, "#{window_width}x#{window_height}"],
+            [*TMUX, "display-message", "-p", "-t", self.name, "#{window_width}x#{window_height}"],
             capture_output=True,
             text=True,
         ).stdout.strip()
 
     def screen(self) -> str:
         return subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            [*TMUX, "capture-pane", "-p", "-t", self.name],
             capture_output=True,
             text=True,
             check=True,
@@ -109,17 +114,24 @@ class Pane:
 
     def keys(self, *keys: str, pause: float = 0.08) -> None:
         for key in keys:
-            subprocess.run(["tmux", "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([*TMUX, "send-keys", "-t", self.name, key], check=True)
             # An escape followed at once by a key reads as alt+key: wait as a person would.
             time.sleep(0.4 if key == "Escape" else pause)
 
     def type(self, text: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, "-l", text], check=True)
+        subprocess.run([*TMUX, "send-keys", "-t", self.name, "-l", text], check=True)
         time.sleep(0.1)
 
     def exit_code(self, timeout: float = 10.0) -> int:
         screen = self.wait_for("E2E-EXITED rc=", timeout)
         return int(screen.split("E2E-EXITED rc=")[1].split()[0])
 
+    def title(self) -> str:
+        return subprocess.run(
+            [*TMUX, "display-message", "-p", "-t", self.name, "#{pane_title}"],
+            capture_output=True,
+            text=True,
+        ).stdout
+
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", self.name], capture_output=True)
