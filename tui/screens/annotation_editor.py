@@ -13,7 +13,6 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static, TextArea
 
 from apostil.store.model import parse_tags
@@ -22,6 +21,7 @@ from ..keymap import keys_for
 from ..safe_text import safe_content, shorten
 from ..widgets.tag_input import TagInput
 from .confirm import ConfirmDialog
+from .dialog import Dialog
 
 QUOTE_LIMIT = 2000
 """Characters of the quote shown; a longer quote ends in an ellipsis."""
@@ -35,23 +35,16 @@ class AnnotationResult:
     tags: tuple[str, ...]
 
 
-class AnnotationEditor(ModalScreen[AnnotationResult | None]):
+class AnnotationEditor(Dialog[AnnotationResult | None]):
     """The note editor; dismisses with an :class:`AnnotationResult`, or ``None`` if cancelled."""
 
     DEFAULT_CSS = """
-    AnnotationEditor {
-        align: center middle;
-    }
     AnnotationEditor > #dialog {
         width: 84;
         max-width: 95%;
         height: 90%;
         max-height: 34;
         padding: 1 2 0 2;
-        background: $surface;
-        border: round $primary;
-        border-title-color: $text;
-        border-title-style: bold;
     }
     AnnotationEditor #quote-box {
         height: auto;

@@ -7,29 +7,22 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ..safe_text import safe_content
+from .dialog import Dialog
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(Dialog[bool]):
     """Asks ``message`` (plain text); dismisses with ``True`` for yes, ``False`` for no."""
 
     DEFAULT_CSS = """
-    ConfirmDialog {
-        align: center middle;
-    }
     ConfirmDialog > #dialog {
         width: auto;
         min-width: 36;
         max-width: 72;
-        height: auto;
         padding: 1 2;
-        background: $surface;
         border: round $warning;
-        border-title-color: $text;
-        border-title-style: bold;
     }
     ConfirmDialog #message {
         width: auto;

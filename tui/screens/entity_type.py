@@ -7,13 +7,13 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from apostil.store.model import ENTITY_TYPES
 
 from ..safe_text import safe_content, shorten
+from .dialog import Dialog
 
 TYPE_NAMES = {
     "person": "Person",
@@ -25,23 +25,15 @@ TYPE_NAMES = {
 }
 
 
-class EntityTypeDialog(ModalScreen[str | None]):
+class EntityTypeDialog(Dialog[str | None]):
     """Dismisses with one of ``ENTITY_TYPES``, or ``None`` when cancelled."""
 
     DEFAULT_CSS = """
-    EntityTypeDialog {
-        align: center middle;
-    }
     EntityTypeDialog > #dialog {
         width: 48;
         max-width: 95%;
-        height: auto;
         max-height: 95%;
         padding: 0 1;
-        background: $surface;
-        border: round $primary;
-        border-title-color: $text;
-        border-title-style: bold;
     }
     EntityTypeDialog #entity-name {
         color: $text-muted;

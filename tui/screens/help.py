@@ -15,10 +15,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.dom import DOMNode
 from textual.keys import format_key
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from ..safe_text import safe_content
+from .dialog import Dialog
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -125,22 +125,14 @@ def _app_keymap(app: App[object] | None) -> Mapping[str, str]:
     return keymap if isinstance(keymap, Mapping) else {}
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The keys of the app, section by section: ``sections`` is ``[(title, [(keys, what)])]``."""
 
     DEFAULT_CSS = """
-    HelpScreen {
-        align: center middle;
-    }
     HelpScreen > #dialog {
         width: 76;
         max-width: 95%;
-        height: auto;
         max-height: 90%;
-        background: $surface;
-        border: round $primary;
-        border-title-color: $text;
-        border-title-style: bold;
         border-subtitle-color: $text-muted;
     }
     HelpScreen #sections {

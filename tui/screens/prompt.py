@@ -7,14 +7,14 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Input, Label, Static
 
 from ..safe_text import safe_content
+from .dialog import Dialog
 
 
-class PromptDialog(ModalScreen[str | None]):
+class PromptDialog(Dialog[str | None]):
     """A labelled one-line input; dismisses with the text typed, or ``None`` when cancelled.
 
     The text is returned as typed (an empty string when the input is empty): the caller
@@ -22,18 +22,10 @@ class PromptDialog(ModalScreen[str | None]):
     """
 
     DEFAULT_CSS = """
-    PromptDialog {
-        align: center middle;
-    }
     PromptDialog > #dialog {
         width: 64;
         max-width: 90%;
-        height: auto;
         padding: 1 2 0 2;
-        background: $surface;
-        border: round $primary;
-        border-title-color: $text;
-        border-title-style: bold;
     }
     PromptDialog #label {
         color: $text-muted;

@@ -8,29 +8,21 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ..safe_text import safe_content, shorten
 from ..widgets.tag_input import TagInput
+from .dialog import Dialog
 
 
-class TagsDialog(ModalScreen[tuple[str, ...] | None]):
+class TagsDialog(Dialog[tuple[str, ...] | None]):
     """Dismisses with the tags as stored (parsed, normalised) or ``None`` when cancelled."""
 
     DEFAULT_CSS = """
-    TagsDialog {
-        align: center middle;
-    }
     TagsDialog > #dialog {
         width: 72;
         max-width: 90%;
-        height: auto;
         padding: 1 2 0 2;
-        background: $surface;
-        border: round $primary;
-        border-title-color: $text;
-        border-title-style: bold;
     }
     TagsDialog #article {
         color: $text-muted;
