@@ -13,8 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
-import time
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _common import median_seconds
 
 from apostil.store.export.markdown import render_article_markdown
 from apostil.store.export.webanno import annotations_json, export_web_annotations
@@ -76,15 +79,6 @@ def make_notes(count: int, articles: int) -> list[tuple[Article, list[Note]]]:
     return items
 
 
-def median_of(runs: int, work) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000)
@@ -95,16 +89,16 @@ def main() -> None:
     total = sum(len(notes) for _, notes in items)
     exported = "2026-11-25T00:00:00Z"
     figures = {
-        "export_web_annotations_json_10k": median_of(
-            runs, lambda: annotations_json(export_web_annotations(items, exported=exported))
+        "export_web_annotations_json_10k": median_seconds(
+            lambda: annotations_json(export_web_annotations(items, exported=exported)), runs
         ),
-        "export_markdown_10k": median_of(
-            runs,
+        "export_markdown_10k": median_seconds(
             lambda: [render_article_markdown(a, notes, exported=exported) for a, notes in items],
+            runs,
         ),
     }
-    baseline = median_of(
-        runs, lambda: json.dumps([n.to_record() for _, notes in items for n in notes])
+    baseline = median_seconds(
+        lambda: json.dumps([n.to_record() for _, notes in items for n in notes]), runs
     )
     scale = 10_000 / total
     for figure, seconds in figures.items():

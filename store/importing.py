@@ -88,12 +88,7 @@ def resolve_article(library: Library, target: str) -> Article:
         if article is not None:
             return article
         raise NotFound(f"{target} is not in the library (import it with 'apostil import')")
-    try:
-        return library.find_article(target)
-    except NotFound:
-        if _meant_as_path(target):
-            raise ReadError(target, "no such file or directory") from None
-        raise
+    return _find_by_name(library, target)
 
 
 def load_target(
@@ -111,21 +106,24 @@ def load_target(
             return None, document
         outcome = library.import_document(document, None if target == STDIN else target)
         return outcome.article, library.document(outcome.article)
-    try:
-        article = library.find_article(target)
-    except NotFound:
-        if _meant_as_path(target):
-            raise ReadError(target, "no such file or directory") from None
-        raise
+    article = _find_by_name(library, target)
     return article, library.document(article)
 
 
-def _meant_as_path(target: str) -> bool:
-    return (
-        "/" in target
-        or "\\" in target
-        or Path(target).suffix.lower() in {".txt", ".md", ".markdown", ".html", ".htm"}
-    )
+def _find_by_name(library: Library, target: str) -> Article:
+    """An article by id, id prefix or title; a TARGET that was meant as a file path (it has
+    a folder or an article suffix) and matches nothing is a missing file, said so."""
+    try:
+        return library.find_article(target)
+    except NotFound:
+        from .reading import SUPPORTED_SUFFIXES
+
+        meant_as_path = (
+            "/" in target or "\\" in target or Path(target).suffix.lower() in SUPPORTED_SUFFIXES
+        )
+        if meant_as_path:
+            raise ReadError(target, "no such file or directory") from None
+        raise
 
 
 __all__ = [

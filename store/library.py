@@ -560,10 +560,3 @@ def _overwrite(fields: dict[str, Any]) -> Any:
         doc.update(fields)
 
     return apply
-
-
-def notes_by_article(notes: Sequence[Note]) -> dict[str, list[Note]]:
-    grouped: dict[str, list[Note]] = {}
-    for note in notes:
-        grouped.setdefault(note.article_id, []).append(note)
-    return grouped

@@ -248,10 +248,9 @@ class ApostilApp(App[None]):
         """Entities by content hash: files under the library's cache folder (in memory for a
         library kept in memory)."""
         if self._entity_cache is None:
-            from apostil.store.entities import FileEntityCache, MemoryEntityCache
+            from apostil.store.entities.library_entities import entity_cache_for
 
-            cache_dir = self.library.cache_dir
-            self._entity_cache = FileEntityCache(cache_dir) if cache_dir else MemoryEntityCache()
+            self._entity_cache = entity_cache_for(self.library)
         return self._entity_cache
 
     # ------------------------------------------------------------------ exports

@@ -14,14 +14,13 @@ from .cache import EntityCache, FileEntityCache, MemoryEntityCache
 from .engine import find_entities
 from .index import library_index
 
-_memory_caches: dict[int, MemoryEntityCache] = {}
-
 
 def entity_cache_for(library: Library) -> EntityCache:
-    """The library's entity cache: files under its cache folder, or memory for a memory one."""
+    """The library's entity cache: files under its cache folder; a new memory cache for a
+    library kept in memory (keep it to reuse it)."""
     if library.cache_dir is not None:
         return FileEntityCache(library.cache_dir)
-    return _memory_caches.setdefault(id(library), MemoryEntityCache())
+    return MemoryEntityCache()
 
 
 def article_entities(
@@ -30,6 +29,7 @@ def article_entities(
     *,
     engine: str = "rules",
     corrections: Sequence[dict] | None = None,
+    cache: EntityCache | None = None,
     should_cancel: Callable[[], bool] | None = None,
     on_progress: Callable[[list[Entity], float], None] | None = None,
 ) -> list[Entity]:
@@ -38,7 +38,7 @@ def article_entities(
         document.text,
         engine=engine,
         corrections=library.corrections() if corrections is None else corrections,
-        cache=entity_cache_for(library),
+        cache=cache if cache is not None else entity_cache_for(library),
         content_hash=document.content_hash,
         should_cancel=should_cancel,
         on_progress=on_progress,
@@ -48,10 +48,13 @@ def article_entities(
 def library_entity_index(library: Library, *, engine: str = "rules") -> list[dict]:
     """Every entity across the library, with the articles that mention it."""
     corrections = library.corrections()
+    cache = entity_cache_for(library)
     per_article = []
     for article in library.articles():
         document = library.document(article)
-        entities = article_entities(library, document, engine=engine, corrections=corrections)
+        entities = article_entities(
+            library, document, engine=engine, corrections=corrections, cache=cache
+        )
         per_article.append((article.id, article.title, entities))
     return library_index(per_article)
 

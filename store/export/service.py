@@ -9,20 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
-from ..library import Library
+from ..library import Library, utc_now
 from ..model import Article, Note, normalize_tag
 from .files import WriteResult, markdown_files, tag_markdown_file, write_export, write_exports
 from .markdown import render_article_markdown, render_tag_markdown
 from .webanno import annotations_json, export_web_annotations
 
 Items = list[tuple[Article, list[Note]]]
-
-
-def exported_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def select_notes(
@@ -60,7 +55,7 @@ def render(
     per_tag: bool = False,
     exported: str | None = None,
 ) -> Rendered:
-    exported = exported or exported_now()
+    exported = exported or utc_now()
     count = sum(len(notes) for _, notes in items)
     if fmt == "json":
         text = annotations_json(export_web_annotations(items, exported=exported))
