@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -25,4 +24,3 @@ def _isolated_home(
     monkeypatch.delenv("NO_COLOR", raising=False)
     if not (home / "config.toml").exists():
         (home / "config.toml").write_text("", encoding="utf-8")
-    os.environ.pop("APOSTIL_FORCE_APP", None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from ..store.config import load_config
@@ -10,8 +9,7 @@ from ._base import Context
 
 
 def run_app(ctx: Context) -> int:
-    interactive = sys.stdout.isatty() and sys.stdin.isatty()
-    if not interactive and not os.environ.get("APOSTIL_FORCE_APP"):
+    if not (sys.stdout.isatty() and sys.stdin.isatty()):
         ctx.warn("the reader needs a terminal; for scripts use a command (see 'apostil --help')")
         return 2
     config = load_config(getattr(ctx.args, "config", None))
