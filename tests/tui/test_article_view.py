@@ -439,28 +439,17 @@ async def test_drag_selects() -> None:
         assert doc.text[slice(*view.selection)] == "rare moment"
 
 
-def test_set_measure_narrows_the_text_column() -> None:
+@sync
+async def test_set_measure_narrows_the_text_column() -> None:
     """The config's ``measure`` sets the widest line of text."""
-    from apostil.store.model import Metadata, document_from_blocks
-    from apostil.tui.widgets.article_view import ArticleView
-
     words = " ".join(["word"] * 200)
     document = document_from_blocks([("title", "T", 0), ("paragraph", words, 0)], Metadata(), "txt")
-
-    class Host(App[None]):
-        def compose(self):
-            yield ArticleView(id="view")
-
-    async def run() -> None:
-        app = Host()
-        async with app.run_test(size=(120, 30)) as pilot:
-            view = app.query_one(ArticleView)
-            view.load(document)
-            await pilot.pause()
-            wide = max(len(view.render_line(y).text.strip()) for y in range(20))
-            view.set_measure(40)
-            await pilot.pause()
-            narrow = max(len(view.render_line(y).text.strip()) for y in range(20))
-            assert narrow <= 40 < wide
-
-    asyncio.run(run())
+    app = ViewApp(document)
+    async with app.run_test(size=(120, 30)) as pilot:
+        view = app.query_one(ArticleView)
+        await pilot.pause()
+        wide = max(len(line.strip()) for line in screen_lines(view))
+        view.set_measure(40)
+        await pilot.pause()
+        narrow = max(len(line.strip()) for line in screen_lines(view))
+        assert narrow <= 40 < wide
