@@ -31,11 +31,6 @@ from typing import Any
 
 from .errors import ApostilError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 APP_NAME = "apostil"
 CONFIG_ENV = "APOSTIL_CONFIG"
 CONFIG_FILENAME = "config.toml"
@@ -117,8 +112,8 @@ def load_config(
 def parse_config(text: str, *, path: str | os.PathLike[str] = CONFIG_FILENAME) -> Config:
     """Settings from the text of a config file; ``path`` only names it in messages."""
     try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        data = _toml().loads(text)
+    except _toml().TOMLDecodeError as error:
         raise ConfigError(path, f"invalid TOML: {error}") from None
     warnings: list[str] = []
     config = Config(path=Path(path), warnings=warnings)
@@ -199,3 +194,12 @@ def _kind(value: Any) -> str:
     if isinstance(value, str):
         return repr(value)
     return f"{type(value).__name__} {value!r}"
+
+
+def _toml() -> Any:
+    """The TOML parser (imported only when there is a config file to read)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    return tomllib

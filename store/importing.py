@@ -58,6 +58,27 @@ def import_paths(
     return results
 
 
+@dataclass(frozen=True)
+class Opening:
+    """What opening ``paths`` in the reader found: every file's result and, when they hold
+    exactly one article, that article with its text (what the reader shows first)."""
+
+    results: list[ImportResult]
+    article: Article | None = None
+    document: Document | None = None
+
+
+def import_for_reading(library: Library, paths: Iterable[str]) -> Opening:
+    """Import ``paths`` as :func:`import_paths` does, then read the text of the one article
+    they hold (none when they hold several, or none could be read)."""
+    results = import_paths(library, paths)
+    articles = {r.outcome.article.id: r.outcome.article for r in results if r.outcome is not None}
+    if len(articles) != 1:
+        return Opening(results)
+    (article,) = articles.values()
+    return Opening(results, article, library.document(article))
+
+
 def _expand(
     paths: Iterable[str], iter_article_paths: Callable[..., Iterator[Path]]
 ) -> Iterator[str]:

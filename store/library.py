@@ -195,9 +195,12 @@ class Library:
             return [dict(rec) for rec in (data.get(name) or {}).values()]
 
     # -- articles -----------------------------------------------------------------------
+    def _articles_unsorted(self) -> list[Article]:
+        return [Article.from_record(r) for r in self._raw(schema.ARTICLES)]
+
     def articles(self, *, tag: str | None = None) -> list[Article]:
         """Every article, newest import first; with ``tag``, those carrying it."""
-        found = [Article.from_record(r) for r in self._raw(schema.ARTICLES)]
+        found = self._articles_unsorted()
         if tag:
             wanted = normalize_tag(tag)
             found = [a for a in found if wanted in a.tags]
@@ -258,15 +261,16 @@ class Library:
         source = str(Path(source_path).expanduser().resolve()) if source_path else ""
         content_hash = document.content_hash
         now = utc_now()
+        # Reopening a file that has not changed is the common case: no lock, no write.
+        unchanged = _unchanged(self._articles_unsorted(), source, content_hash)
+        if unchanged is not None:
+            return ImportOutcome(unchanged, "unchanged")
         with self._writing():
-            articles = [Article.from_record(r) for r in self._raw(schema.ARTICLES)]
+            articles = self._articles_unsorted()
+            unchanged = _unchanged(articles, source, content_hash)
+            if unchanged is not None:
+                return ImportOutcome(unchanged, "unchanged")
             existing = next((a for a in articles if source and a.source_path == source), None)
-            if existing is None:
-                same_text = next((a for a in articles if a.content_hash == content_hash), None)
-                if same_text is not None:
-                    return ImportOutcome(same_text, "unchanged")
-            elif existing.content_hash == content_hash:
-                return ImportOutcome(existing, "unchanged")
             self.texts.put(document)
             meta = document.metadata
             if existing is None:
@@ -560,3 +564,14 @@ def _overwrite(fields: dict[str, Any]) -> Any:
         doc.update(fields)
 
     return apply
+
+
+def _unchanged(articles: Iterable[Article], source: str, content_hash: str) -> Article | None:
+    """The article that importing ``content_hash`` from ``source`` would leave as it is: the
+    one from that path when its text is the same; else, when no article came from that path,
+    one with the same text (a copy, a moved file)."""
+    articles = list(articles)
+    existing = next((a for a in articles if source and a.source_path == source), None)
+    if existing is None:
+        return next((a for a in articles if a.content_hash == content_hash), None)
+    return existing if existing.content_hash == content_hash else None

@@ -10,10 +10,12 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from filelock import FileLock, Timeout
+from typing import TYPE_CHECKING
 
 from .errors import LibraryBusy
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 DEFAULT_LOCK_TIMEOUT = 10.0
 
@@ -23,18 +25,22 @@ class WriterLock:
 
     def __init__(self, lock_path: Path | None, timeout: float = DEFAULT_LOCK_TIMEOUT) -> None:
         self._thread_lock = threading.RLock()
-        self._file_lock = (
-            FileLock(str(lock_path), timeout=timeout, thread_local=False) if lock_path else None
-        )
-        self._timeout = timeout
+        self._file_lock: FileLock | None = None  # made at the first write (filelock is
+        self._timeout = timeout  # imported then: reading needs no lock)
         self._lock_path = lock_path
 
     @contextmanager
     def hold(self) -> Iterator[None]:
         with self._thread_lock:
-            if self._file_lock is None:
+            if self._lock_path is None:
                 yield
                 return
+            from filelock import FileLock, Timeout
+
+            if self._file_lock is None:
+                self._file_lock = FileLock(
+                    str(self._lock_path), timeout=self._timeout, thread_local=False
+                )
             try:
                 self._file_lock.acquire()
             except Timeout:

@@ -12,9 +12,6 @@ from __future__ import annotations
 
 import codecs
 
-from charset_normalizer import from_bytes
-from charset_normalizer.md import mess_ratio
-
 from ..errors import ReadError
 from .sniffing import bom_encoding
 
@@ -45,6 +42,10 @@ def decode_bytes(data: bytes, name: str, *, declared: str | None = None) -> str:
 
 
 def _decode_legacy(data: bytes, name: str) -> str:
+    # Imported here: most files are UTF-8, and opening one should not pay for this.
+    from charset_normalizer import from_bytes
+    from charset_normalizer.md import mess_ratio
+
     sample = _sample(data)
     guess = from_bytes(sample).best()
     guessed = guess.encoding if guess is not None else None
