@@ -7,8 +7,10 @@ is handed in, and every call to it goes through one thread (:class:`LibraryRunne
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -22,26 +24,29 @@ from textual.worker import Worker
 
 from apostil.store.config import Config
 from apostil.store.errors import ApostilError
-from apostil.store.importing import STDIN, ImportResult, import_paths
+from apostil.store.importing import STDIN, ImportResult, Opening, import_for_reading
 from apostil.store.library import Library
+from apostil.store.model import Article, Document
 
-from .commands import LibrarySearch
-from .keymap import apply_keymap
+from .library_thread import LibraryRunner
 from .safe_text import printable, shorten
-from .screens.annotation_editor import AnnotationEditor
-from .screens.confirm import ConfirmDialog
-from .screens.help import HelpScreen, bindings_help
-from .screens.library import LibraryScreen
+from .screens.opening import OpeningScreen
 from .screens.reader import ReaderScreen
-from .widgets.article_view import ArticleView
-from .widgets.entity_sidebar import EntitySidebar
-from .widgets.notes_panel import NotesPanel
-from .workers import LIBRARY_GROUP, LibraryRunner, report_worker_state
+from .workers import LIBRARY_GROUP, report_worker_state
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from apostil.store.entities import EntityCache
 
 MAX_IMPORT_ERRORS_SHOWN = 3
+
+
+def _library_search() -> type[Provider]:
+    """The palette's search of articles and notes (imported when the palette opens)."""
+    from .commands import LibrarySearch
+
+    return LibrarySearch
 
 
 class ApostilApp(App[None]):
@@ -49,7 +54,7 @@ class ApostilApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "apostil"
-    COMMANDS: ClassVar = App.COMMANDS | {LibrarySearch}
+    COMMANDS: ClassVar = App.COMMANDS | {_library_search}
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -71,18 +76,28 @@ class ApostilApp(App[None]):
         *,
         open_paths: Sequence[str] = (),
         config: Config | None = None,
+        runner: LibraryRunner | None = None,
+        opening: Future[Opening] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
         self.config = config or Config()
         self.open_paths = tuple(open_paths)
         self._quit_confirmed = False
-        self.runner = LibraryRunner(library)
+        self.runner = runner or LibraryRunner(library)
         self._entity_cache: EntityCache | None = None
+        paths = [p for p in self.open_paths if p != STDIN]
+        if opening is None and paths:
+            opening = self.runner.start(import_for_reading, library, paths)
+        self._opening = opening
 
     # ------------------------------------------------------------------ start and stop
 
     def get_default_screen(self) -> Screen[Any]:
+        if self._opening is not None:
+            return OpeningScreen([p for p in self.open_paths if p != STDIN])
+        from .screens.library import LibraryScreen
+
         return LibraryScreen()
 
     def on_mount(self) -> None:
@@ -93,25 +108,29 @@ class ApostilApp(App[None]):
             else:
                 warnings.append(f"unknown theme {self.config.theme!r}; using the default")
         if self.config.keymap:
+            from .keymap import apply_keymap
+
             warnings += apply_keymap(self, self.config.keymap)
         for warning in warnings:
             self.notify(printable(warning), severity="warning", timeout=8, markup=False)
-        paths = [p for p in self.open_paths if p != STDIN]
-        if len(paths) < len(self.open_paths):
+        if STDIN in self.open_paths:
             self.notify(
                 "The reader cannot read an article from standard input: "
                 "use 'apostil import -', then open it from the library",
                 severity="warning",
                 timeout=10,
             )
-        if paths:
-            self.import_and_open(paths)
+        if self._opening is not None:
+            self._finish_opening(self._opening)
 
     async def action_quit(self) -> None:
         """Save the reading position (the library thread finishes it on the way out), quit.
 
         A note being written is never lost silently: with unsaved words in the editor,
         quitting asks first."""
+        from .screens.annotation_editor import AnnotationEditor
+        from .screens.confirm import ConfirmDialog
+
         editor = next((s for s in self.screen_stack if isinstance(s, AnnotationEditor)), None)
         if editor is not None and editor.changed and not self._quit_confirmed:
 
@@ -141,16 +160,28 @@ class ApostilApp(App[None]):
     # ------------------------------------------------------------------ opening articles
 
     @work(group=LIBRARY_GROUP, exit_on_error=False)
-    async def import_and_open(self, paths: Sequence[str]) -> None:
-        """Import ``paths`` (new or changed files only), report bad files; open the article
-        when there is one, else stay in the library, which then lists them all."""
-        results = await self.runner.call(import_paths, self.library, list(paths))
-        self._report_import(results)
-        opened = list({r.outcome.article.id: r for r in results if r.outcome is not None})
-        if len(opened) == 1:
-            self.open_article(opened[0])
-        if isinstance(self.screen, LibraryScreen):
-            self.screen.reload()
+    async def _finish_opening(self, opening: Future[Opening]) -> None:
+        """Open the article the paths on the command line hold (imported, when new or
+        changed, on the library thread since before the app started); report bad files. With
+        several articles or none, show the library, which then lists them."""
+        try:
+            result = await asyncio.shield(asyncio.wrap_future(opening))
+        except BaseException:
+            self.show_library()
+            raise
+        self._report_import(result.results)
+        if result.article is not None and result.document is not None:
+            self.open_article(result.article.id, preloaded=(result.article, result.document))
+        else:
+            self.show_library()
+
+    def show_library(self) -> None:
+        """Back to the library, from the screen shown while the command line's paths open
+        (which stays at the bottom of the stack: Textual keeps one screen there)."""
+        if isinstance(self.screen, OpeningScreen):
+            from .screens.library import LibraryScreen
+
+            self.push_screen(LibraryScreen())
 
     def _report_import(self, results: Iterable[ImportResult]) -> None:
         results = list(results)
@@ -172,26 +203,40 @@ class ApostilApp(App[None]):
         if added > 1:
             self.notify(f"Imported {added} articles")
 
-    def open_article(self, article_id: str, *, select: tuple[int, int] | None = None) -> None:
+    def open_article(
+        self,
+        article_id: str,
+        *,
+        select: tuple[int, int] | None = None,
+        preloaded: tuple[Article, Document] | None = None,
+    ) -> None:
         """Show the article in the reader (replacing a reader already open), optionally with
-        a passage selected."""
+        a passage selected; ``preloaded`` is its record and text when already read."""
         while isinstance(self.screen, ReaderScreen):
             current = self.screen
             current.remember_position()
             if current.article_id == article_id and select is None:
                 return
             self.pop_screen()
-        self.push_screen(ReaderScreen(article_id, select=select))
+        self.push_screen(ReaderScreen(article_id, select=select, preloaded=preloaded))
 
     # ------------------------------------------------------------------ help, palette
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         self.push_screen(HelpScreen(self.help_sections(), title="apostil keys"))
 
     def help_sections(self) -> list[tuple[str, list[tuple[str, str]]]]:
         """Every key of the app, grouped by the pane it works in."""
+        from .screens.help import bindings_help
+        from .screens.library import LibraryScreen
+        from .widgets.article_view import ArticleView
+        from .widgets.entity_sidebar import EntitySidebar
+        from .widgets.notes_panel import NotesPanel
+
         app_rows = bindings_help(type(self), app=self)
         app_rows.append(("ctrl+p", "Command palette: every action, articles and notes"))
         app_rows.append(("tab / shift+tab", "Next / previous pane"))
@@ -279,6 +324,11 @@ def make_app(
     *,
     open_paths: Sequence[str] = (),
     config: Config | None = None,
+    runner: LibraryRunner | None = None,
+    opening: Future[Opening] | None = None,
 ) -> ApostilApp:
-    """The app on ``library``; ``open_paths`` are imported (when new or changed) and opened."""
-    return ApostilApp(library, open_paths=open_paths, config=config)
+    """The app on ``library``; ``open_paths`` are imported (when new or changed) and opened.
+
+    ``runner`` and ``opening``: the library thread and :func:`import_for_reading` of
+    ``open_paths`` already started on it (the CLI starts them before importing Textual)."""
+    return ApostilApp(library, open_paths=open_paths, config=config, runner=runner, opening=opening)

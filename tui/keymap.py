@@ -8,6 +8,8 @@ same screen or widget come back as one-line warnings for the app to show.
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Iterable, Iterator, Mapping
 
 from textual.app import App
@@ -32,7 +34,9 @@ def binding_ids(*classes: type[DOMNode]) -> dict[str, list[type[DOMNode]]]:
 
 def app_classes(app: App[object]) -> list[type[DOMNode]]:
     """The classes whose bindings the app can use: its own class, the classes in its ``SCREENS``
-    and every screen and widget class defined in the apostil package (imported so far)."""
+    and every screen and widget class defined in the apostil package (the app imports most
+    of them only when first shown: they are all imported here)."""
+    _import_every_screen_and_widget()
     classes: list[type[DOMNode]] = [type(app)]
     for screen in getattr(app, "SCREENS", {}).values():
         if isinstance(screen, type) and issubclass(screen, DOMNode):
@@ -132,6 +136,14 @@ def _clashes(cls: type[DOMNode], keymap: Mapping[str, str]) -> list[str]:
 def _normal_key(key: str) -> str:
     """A key in Textual's long form (``?`` -> ``question_mark``)."""
     return next(iter(Binding.make_bindings([Binding(key, "")]))).key
+
+
+def _import_every_screen_and_widget() -> None:
+    from . import screens, widgets
+
+    for package in (screens, widgets):
+        for module in pkgutil.iter_modules(package.__path__, f"{package.__name__}."):
+            importlib.import_module(module.name)
 
 
 def _subclasses(cls: type) -> Iterator[type]:

@@ -16,8 +16,16 @@ def run_app(ctx: Context) -> int:
     for warning in config.warnings:
         ctx.warn(warning)
     library = ctx.library  # a corrupt or newer library stops here, with one line
+    paths = tuple(getattr(ctx.args, "paths", ()) or ())
+    from ..store.importing import STDIN, import_for_reading
+    from ..tui.library_thread import LibraryRunner
+
+    # The article is read and imported on the library thread while Textual is imported.
+    runner = LibraryRunner(library)
+    files = [p for p in paths if p != STDIN]
+    opening = runner.start(import_for_reading, library, files) if files else None
     from ..tui.app import make_app
 
-    app = make_app(library, open_paths=tuple(getattr(ctx.args, "paths", ()) or ()), config=config)
+    app = make_app(library, open_paths=paths, config=config, runner=runner, opening=opening)
     app.run()
     return int(app.return_code or 0)

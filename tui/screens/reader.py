@@ -17,7 +17,7 @@ import bisect
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -27,10 +27,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from apostil.store.anchoring import make_anchor
 from apostil.store.errors import ApostilError
 from apostil.store.library import Library
 from apostil.store.model import Article, Document, Entity, Note
@@ -39,21 +38,24 @@ from apostil.store.textsearch import MAX_MATCHES, find_matches
 
 from ..safe_text import printable, safe_content, shorten
 from ..widgets.article_view import ArticleView
-from ..widgets.entity_sidebar import EntitySidebar
-from ..widgets.notes_panel import NotesPanel
-from ..widgets.toc import TableOfContents
 from ..workers import LIBRARY_GROUP, error_message, report_worker_state
-from .annotation_editor import AnnotationEditor, AnnotationResult
-from .entity_type import EntityTypeDialog
-from .tags_dialog import TagsDialog
 
 if TYPE_CHECKING:
+    from textual.widgets import Input, TabbedContent
+
     from ..app import ApostilApp
+    from ..widgets.entity_sidebar import EntitySidebar
+    from ..widgets.notes_panel import NotesPanel
+    from ..widgets.toc import TableOfContents
+    from .annotation_editor import AnnotationResult
 
 NARROW_WIDTH = 90  # below this many columns the sidebar is closed (and full width when open)
 SHORT_HEIGHT = 20  # below this many rows the header is one line
 
 Span = tuple[int, int]
+
+SIDEBAR_ACTIONS = frozenset({"toggle_sidebar", "show_pane", "search"})
+"""Actions that need the sidebar's or the search bar's widgets."""
 
 
 def byline(article: Article) -> str:
@@ -109,11 +111,22 @@ class ReaderScreen(Screen[None]):
         content_hash: str
         entities: list[Entity]
 
-    def __init__(self, article_id: str, *, select: Span | None = None) -> None:
+    def __init__(
+        self,
+        article_id: str,
+        *,
+        select: Span | None = None,
+        preloaded: tuple[Article, Document] | None = None,
+    ) -> None:
+        """``preloaded``: the article and its text, already read (shown on the first paint
+        instead of after a trip to the library thread)."""
         super().__init__()
         self.article_id = article_id
         self.article: Article | None = None
         self.document: Document | None = None
+        self._preloaded = preloaded
+        self.sidebar_ready = False
+        """Whether the sidebar's tabs are mounted (just after the text's first paint)."""
         self.notes: list[Note] = []
         self.entities: list[Entity] = []
         self._known_tags: list[str] = []
@@ -136,67 +149,107 @@ class ReaderScreen(Screen[None]):
 
     @property
     def entity_sidebar(self) -> EntitySidebar:
-        return self.query_one(EntitySidebar)
+        return cast("EntitySidebar", self.query_one("#entity-sidebar"))
 
     @property
     def notes_panel(self) -> NotesPanel:
-        return self.query_one(NotesPanel)
+        return cast("NotesPanel", self.query_one("#notes-panel"))
+
+    @property
+    def sidebar_tabs(self) -> TabbedContent:
+        return cast("TabbedContent", self.query_one("#sidebar-tabs"))
+
+    @property
+    def table_of_contents(self) -> TableOfContents:
+        return cast("TableOfContents", self.query_one("#toc"))
 
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
+        # The layout classes go on before the children mount (set later, each restyles
+        # every widget of the screen).
+        self._fit(self.app.size.width, self.app.size.height, first=True)
         with Vertical(id="reader-header"):
             yield Static("Loading…", id="reader-title", markup=False)
             yield Static("", id="reader-byline", markup=False)
         with Horizontal(id="reader-body"):
             yield ArticleView(id="article")
-            with Vertical(id="sidebar"), TabbedContent(id="sidebar-tabs", initial="entities"):
-                with TabPane("Entities", id="entities"):
-                    yield EntitySidebar(id="entity-sidebar")
-                with TabPane("Notes", id="notes"):
-                    yield NotesPanel(id="notes-panel")
-                with TabPane("Contents", id="contents"):
-                    yield TableOfContents(id="toc")
-        with Horizontal(id="search-bar"):
-            yield Static("/", id="search-label", markup=False)
-            yield Input(placeholder="search text, or re:regex — enter to find", id="search")
+            yield Vertical(id="sidebar")  # filled after the text's first paint
+        yield Horizontal(id="search-bar")  # likewise
         yield Footer()
 
     def on_mount(self) -> None:
         self.view.set_measure(self._app.config.measure)
         self.view.focus()
-        self._fit(self.app.size.width, self.app.size.height, first=True)
-        self._load()
+        if self._preloaded is not None:
+            self._show_article(*self._preloaded)
+            self._preloaded = None
+        self.call_after_refresh(self._load)
+
+    async def _mount_sidebar_and_search(self) -> None:
+        """The sidebar's tabs and the search bar, mounted once the text is on screen: their
+        widgets take longer to import and style than the rest of the reader together."""
+        from textual.widgets import Input, TabbedContent, TabPane
+
+        from ..widgets.entity_sidebar import EntitySidebar
+        from ..widgets.notes_panel import NotesPanel
+        from ..widgets.toc import TableOfContents
+
+        tabs = TabbedContent(id="sidebar-tabs", initial="entities")
+        for pane in (
+            TabPane("Entities", EntitySidebar(id="entity-sidebar"), id="entities"),
+            TabPane("Notes", NotesPanel(id="notes-panel"), id="notes"),
+            TabPane("Contents", TableOfContents(id="toc"), id="contents"),
+        ):
+            tabs.compose_add_child(pane)  # what `with tabs:` does in compose
+        search = [
+            Static("/", id="search-label", markup=False),
+            Input(placeholder="search text, or re:regex — enter to find", id="search"),
+        ]
+        await self.query_one("#sidebar", Vertical).mount(tabs)
+        await self.query_one("#search-bar", Horizontal).mount_all(search)
+        self.sidebar_ready = True
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Off for the few milliseconds before the sidebar is there.
+        return self.sidebar_ready or action not in SIDEBAR_ACTIONS
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
 
     def _fit(self, width: int, height: int, *, first: bool = False) -> None:
         narrow = width < NARROW_WIDTH
+        classes = set(self.classes)
         if narrow != self.narrow or first:
-            self.narrow = narrow
-            self.set_class(narrow, "-narrow")
-            self.sidebar_open = not narrow
-            self._show_sidebar()
-        self.set_class(height < SHORT_HEIGHT, "-short")
+            self.set_reactive(ReaderScreen.narrow, narrow)
+            self.set_reactive(ReaderScreen.sidebar_open, not narrow)
+            classes = _toggled(classes, "-narrow", narrow)
+            classes = _sidebar_classes(classes, not narrow)
+        classes = _toggled(classes, "-short", height < SHORT_HEIGHT)
+        self._set_classes(classes)
+
+    def _set_classes(self, classes: set[str]) -> None:
+        """All at once: each change of the screen's classes restyles all its widgets."""
+        if classes != set(self.classes):
+            self.classes = frozenset(classes)
 
     def watch_sidebar_open(self) -> None:
         self._show_sidebar()
 
     def _show_sidebar(self) -> None:
-        self.set_class(not self.sidebar_open, "-sidebar-closed")
-        self.set_class(self.sidebar_open, "-sidebar-open")
+        self._set_classes(_sidebar_classes(set(self.classes), self.sidebar_open))
 
     def action_toggle_sidebar(self) -> None:
         self.sidebar_open = not self.sidebar_open
         if not self.sidebar_open:
             self.view.focus()
         elif self.narrow:
-            self._focus_pane(self.query_one("#sidebar-tabs", TabbedContent).active)
+            self._focus_pane(self.sidebar_tabs.active)
 
     def action_show_pane(self, pane: str) -> None:
         self.sidebar_open = True
-        self.query_one("#sidebar-tabs", TabbedContent).active = pane
+        self.sidebar_tabs.active = pane
         self._focus_pane(pane)
 
     def _focus_pane(self, pane: str) -> None:
@@ -205,7 +258,7 @@ class ReaderScreen(Screen[None]):
         elif pane == "notes":
             self.call_after_refresh(self.notes_panel.focus_list)
         else:
-            self.call_after_refresh(self.query_one(TableOfContents).focus)
+            self.call_after_refresh(self.table_of_contents.focus)
 
     # ------------------------------------------------------------------ loading
 
@@ -213,22 +266,25 @@ class ReaderScreen(Screen[None]):
     async def _load(self) -> None:
         app = self._app
         runner, library = app.runner, app.library
-        try:
-            # The text first, in one trip to the library thread: the article shows before
-            # its notes, tags and corrections arrive.
-            article, document = await runner.call(_article_and_text, library, self.article_id)
-        except ApostilError as error:
-            app.notify_error(error)
-            self.query_one("#reader-title", Static).update(Content("This article cannot be shown"))
-            self.query_one("#reader-byline", Static).update(
-                Content(shorten(printable(str(error)), 200))
-            )
-            return
-        self.article, self.document = article, document
-        self._show_header()
-        view = self.view
-        view.load(document, cursor=article.reading_position)
-        self._saved_position = article.reading_position
+        if self.article is None or self.document is None:
+            try:
+                # The text first, in one trip to the library thread: the article shows
+                # before its notes, tags and corrections arrive.
+                article, document = await runner.call(_article_and_text, library, self.article_id)
+            except ApostilError as error:
+                app.notify_error(error)
+                self.query_one("#reader-title", Static).update(
+                    Content("This article cannot be shown")
+                )
+                self.query_one("#reader-byline", Static).update(
+                    Content(shorten(printable(str(error)), 200))
+                )
+                return
+            self._show_article(article, document)
+        article, document, view = self.article, self.document, self.view
+        assert article is not None and document is not None
+        if not self.sidebar_ready:
+            await self._mount_sidebar_and_search()
         try:
             notes, tags, corrections = await runner.call(
                 _notes_tags_corrections, library, article.id
@@ -237,7 +293,7 @@ class ReaderScreen(Screen[None]):
             app.notify_error(error)
             return
         self._known_tags = sorted(tags)
-        self.query_one(TableOfContents).set_document(document)
+        self.table_of_contents.set_document(document)
         self._set_notes(notes)
         if self._select_on_load is not None:
             start, end = self._select_on_load
@@ -252,6 +308,12 @@ class ReaderScreen(Screen[None]):
         self.entity_sidebar.set_progress(0.0)
         self._find_entities(document, corrections)
 
+    def _show_article(self, article: Article, document: Document) -> None:
+        self.article, self.document = article, document
+        self._show_header()
+        self.view.load(document, cursor=article.reading_position)
+        self._saved_position = article.reading_position
+
     def _show_header(self) -> None:
         article = self.article
         if article is None:
@@ -263,17 +325,19 @@ class ReaderScreen(Screen[None]):
             tags = " ".join(f"#{t}" for t in article.tags)
             line = f"{line}   {tags}" if line else tags
         self.query_one("#reader-byline", Static).update(safe_content(shorten(line, 300)))
-        self.set_class(not line, "-no-byline")
+        self.query_one("#reader-header").set_class(not line, "-no-byline")
         self.sub_title = shorten(printable(title), 60)
 
     def _set_notes(self, notes: Sequence[Note]) -> None:
         self.notes = list(notes)
         self.view.set_notes(self.notes)
-        self.notes_panel.set_notes(self.notes)
         anchored = sorted((n for n in self.notes if not n.orphaned), key=lambda n: n.start)
         self._notes_by_start = anchored
         self._note_starts = [n.start for n in anchored]
-        tabs = self.query_one("#sidebar-tabs", TabbedContent)
+        if not self.sidebar_ready:
+            return  # _load shows them there once it is mounted
+        self.notes_panel.set_notes(self.notes)
+        tabs = self.sidebar_tabs
         tabs.get_tab("notes").label = Content(f"Notes ({len(self.notes)})" if notes else "Notes")
 
     @work(group="notes-load", exit_on_error=False)
@@ -281,7 +345,7 @@ class ReaderScreen(Screen[None]):
         app = self._app
         notes = await app.runner.call(app.library.notes, self.article_id)
         self._set_notes(notes)
-        if select:
+        if select and self.sidebar_ready:
             self.notes_panel.select_note(select)
 
     # ------------------------------------------------------------------ entities
@@ -328,7 +392,7 @@ class ReaderScreen(Screen[None]):
         self.view.set_entities(message.entities)
         self.entity_sidebar.set_entities(message.entities)
         count = len(message.entities)
-        tabs = self.query_one("#sidebar-tabs", TabbedContent)
+        tabs = self.sidebar_tabs
         tabs.get_tab("entities").label = Content(f"Entities ({count})" if count else "Entities")
         if self._nav == "mention" and self._mentions:
             self._mentions = [
@@ -336,8 +400,7 @@ class ReaderScreen(Screen[None]):
             ]
             self.view.set_marked(self._mentions)
 
-    @on(EntitySidebar.Chosen)
-    def _entity_chosen(self, event: EntitySidebar.Chosen) -> None:
+    def on_entity_sidebar_chosen(self, event: EntitySidebar.Chosen) -> None:
         mentions = sorted(event.entity.mentions)
         if not mentions:
             return
@@ -354,12 +417,14 @@ class ReaderScreen(Screen[None]):
             markup=False,
         )
 
-    @on(EntitySidebar.HiddenTypesChanged)
-    def _hidden_types_changed(self, event: EntitySidebar.HiddenTypesChanged) -> None:
+    def on_entity_sidebar_hidden_types_changed(
+        self, event: EntitySidebar.HiddenTypesChanged
+    ) -> None:
         self.view.set_hidden_types(set(event.types))
 
-    @on(EntitySidebar.CorrectionRequested)
-    def _correction_requested(self, event: EntitySidebar.CorrectionRequested) -> None:
+    def on_entity_sidebar_correction_requested(
+        self, event: EntitySidebar.CorrectionRequested
+    ) -> None:
         self._save_correction(event.record)
 
     def action_add_entity(self) -> None:
@@ -374,6 +439,8 @@ class ReaderScreen(Screen[None]):
         def chosen(kind: str | None) -> None:
             if kind:
                 self._save_correction({"action": "add", "text": name, "type": kind})
+
+        from .entity_type import EntityTypeDialog
 
         self.app.push_screen(EntityTypeDialog(name, title="Add entity"), chosen)
 
@@ -391,7 +458,7 @@ class ReaderScreen(Screen[None]):
 
     def action_search(self) -> None:
         self.add_class("-searching")
-        search = self.query_one("#search", Input)
+        search = cast("Input", self.query_one("#search"))
         search.focus()
         search.select_all()
 
@@ -399,8 +466,9 @@ class ReaderScreen(Screen[None]):
         self.remove_class("-searching")
         self.view.focus()
 
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
         event.stop()
         query = event.value
         self._close_search()
@@ -484,6 +552,7 @@ class ReaderScreen(Screen[None]):
             return
         self.remember_position()
         self.app.pop_screen()
+        self._app.show_library()
 
     def remember_position(self) -> None:
         """Save the reading position (queued on the library thread; it completes even when
@@ -515,6 +584,8 @@ class ReaderScreen(Screen[None]):
             if result is not None:
                 self._add_note(start, end, result)
 
+        from .annotation_editor import AnnotationEditor
+
         self.app.push_screen(
             AnnotationEditor(document.text[start:end], known_tags=self._known_tags), saved
         )
@@ -539,8 +610,7 @@ class ReaderScreen(Screen[None]):
     def _remember_tags(self, tags: Sequence[str]) -> None:
         self._known_tags = sorted(set(self._known_tags) | set(tags))
 
-    @on(NotesPanel.Jump)
-    def _jump_to_note(self, event: NotesPanel.Jump) -> None:
+    def on_notes_panel_jump(self, event: NotesPanel.Jump) -> None:
         note = event.note
         if note.orphaned:
             self.notify(
@@ -553,13 +623,14 @@ class ReaderScreen(Screen[None]):
         self.view.focus()
         self._back_to_text_if_narrow()
 
-    @on(NotesPanel.Edit)
-    def _edit_note(self, event: NotesPanel.Edit) -> None:
+    def on_notes_panel_edit(self, event: NotesPanel.Edit) -> None:
         note = event.note
 
         def saved(result: AnnotationResult | None) -> None:
             if result is not None:
                 self._update_note(note.id, result)
+
+        from .annotation_editor import AnnotationEditor
 
         self.app.push_screen(
             AnnotationEditor(
@@ -580,8 +651,7 @@ class ReaderScreen(Screen[None]):
         self.notify("Note updated", timeout=3)
         self._reload_notes(select=note_id)
 
-    @on(NotesPanel.Delete)
-    def _delete_requested(self, event: NotesPanel.Delete) -> None:
+    def on_notes_panel_delete(self, event: NotesPanel.Delete) -> None:
         self._delete_note(event.note.id)
 
     @work(group=LIBRARY_GROUP, exit_on_error=False)
@@ -614,8 +684,9 @@ class ReaderScreen(Screen[None]):
         self.notify("Note restored", timeout=3)
         self._reload_notes(select=note.id)
 
-    @on(NotesPanel.Reattach)
-    def _reattach_requested(self, event: NotesPanel.Reattach) -> None:
+    def on_notes_panel_reattach(self, event: NotesPanel.Reattach) -> None:
+        from apostil.store.anchoring import make_anchor
+
         note = event.note
         selection = self.view.selection
         if self.document is None:
@@ -644,15 +715,14 @@ class ReaderScreen(Screen[None]):
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         index = bisect.bisect_right(self._note_starts, event.offset) - 1
-        if index >= 0:
+        if index >= 0 and self.sidebar_ready:
             note = self._notes_by_start[index]
             if note.start <= event.offset < note.end:
                 self.notes_panel.select_note(note.id)
 
     # ------------------------------------------------------------------ contents
 
-    @on(TableOfContents.Jump)
-    def _toc_jump(self, event: TableOfContents.Jump) -> None:
+    def on_table_of_contents_jump(self, event: TableOfContents.Jump) -> None:
         self.view.move_to(event.offset, center=False)
         self.view.focus()
         self._back_to_text_if_narrow()
@@ -685,6 +755,8 @@ class ReaderScreen(Screen[None]):
     @work(group=LIBRARY_GROUP, exit_on_error=False)
     async def _edit_tags(self, article: Article) -> None:
         app = self._app
+        from .tags_dialog import TagsDialog
+
         tags = await app.push_screen_wait(
             TagsDialog(article.tags, known_tags=self._known_tags, article_title=article.title)
         )
@@ -704,6 +776,16 @@ class ReaderScreen(Screen[None]):
             error = event.worker.error
             sidebar.set_status(f"No entities: {error_message(error) if error else 'error'}")
         report_worker_state(self, event)
+
+
+def _toggled(classes: set[str], name: str, on: bool) -> set[str]:
+    return classes | {name} if on else classes - {name}
+
+
+def _sidebar_classes(classes: set[str], sidebar_open: bool) -> set[str]:
+    return _toggled(
+        _toggled(classes, "-sidebar-open", sidebar_open), "-sidebar-closed", not sidebar_open
+    )
 
 
 def _article_and_text(library: Library, article_id: str) -> tuple[Article, Document]:
