@@ -342,7 +342,12 @@ class SpanClassifier:
                 self._leading_groups(head, si, drop_rest=True)
             return
         # A role noun opening a sentence: "Substitute Joselu", "Striker Ana Lima".
-        if si and fold(first) in gaz.roles and fold(first) not in gaz.title_words:
+        # Mid-sentence too when a full name follows: "planned by Curator Mona Halvorsen".
+        if (
+            (si or (len(words) >= 3 and self._cue_type(last) is None))
+            and fold(first) in gaz.roles
+            and fold(first) not in gaz.title_words
+        ):
             self._person_piece(span.sub(1, len(words)), CONTEXT)
             return
         # Leading nationality or group word: "Syrian expert", "Russian Foreign Ministry".
