@@ -35,3 +35,19 @@ def test_more_demonyms_and_peoples(text: str, name: str, type_: str) -> None:
 def test_role_and_rank_words_are_not_part_of_the_name(text: str, person: str) -> None:
     got = found(text)
     assert got.get(person) == "person", got
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Fans already talk about the 2034 Asian Games.", ["2034"]),
+        ("Its 2019 results disappointed investors.", ["2019"]),
+        ("Officials recalled the province's 1998 floods.", ["1998"]),
+        ("The 2000 workers went home early.", []),
+        ("He scored 2015 points in his career.", []),
+    ],
+)
+def test_a_year_used_as_an_adjective_is_a_date(text: str, dates: list[str]) -> None:
+    from apostil.store.entities.dates import find_dates
+
+    assert [text[s:e] for s, e in find_dates(text)] == dates
