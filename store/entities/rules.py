@@ -29,6 +29,11 @@ DEFAULT = 0.5  # a bare guess from the shape of a name, outvoted by any context
 _OF_JOINTS = ("of", "of the", "for", "for the")
 _AND_JOINTS = ("and", "&")
 _MISC_PREFIXES = frozenset(("Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Super"))
+_STORM_WORDS = frozenset(("Typhoon", "Hurricane", "Cyclone", "Storm"))
+# Ship prefixes: "MV Ocean Star", "HMS Victory", "USS Gerald R. Ford" are ships, not companies.
+_SHIP_PREFIXES = frozenset(
+    ("MV", "MS", "M/V", "SS", "HMS", "USS", "RMS", "MT", "FV", "HMAS", "HMCS", "HMNZS", "INS", "RV")
+)
 _NUMBER_WORDS = frozenset(
     ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve")
 )
@@ -78,6 +83,9 @@ class SpanClassifier:
         self.acronym_exclude = gaz.cue("org_acronym_exclude")
         self.religious = gaz.cue("religious_state_words")
         self.numbered_heads = gaz.cue("numbered_heads")
+        self.org_prefixes = gaz.cue("org_prefixes")
+        self.place_of_heads = gaz.cue("place_of_heads")
+        self.misc_of_heads = gaz.cue("misc_of_heads")
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
         self._in_title = False
@@ -213,6 +221,10 @@ class SpanClassifier:
                 ok = has_of and left.words[0].text in self.org_heads
                 ok = ok or last in self.org_heads or last in self.org_suffixes
                 ok = ok or last in self.place_prefixes or fold(last) in gaz.title_words
+                # "Valley of the Kings", "Africa Cup of Nations", "Battle of the Somme"
+                ok = ok or last in self.place_of_heads or last in self.misc_of_heads
+                # a name the lists know: "Federated States of Micronesia"
+                ok = ok or self._lookup(self.text[left.start : seg.end]) is not None
             elif joint in _AND_JOINTS:
                 right_last = seg.words[-1].text
                 if right_last in self.misc_suffixes and len(left.words) == 1:
@@ -302,6 +314,10 @@ class SpanClassifier:
             return
         if fold(surface) in gaz.region_adjectives:
             return
+        kind = self._head_kind(span)
+        if kind is not None:
+            self._add(span.start, span.end, kind, STRONG, len(words), si)
+            return
         if last in self.org_suffixes or (last == "State" and first in self.religious):
             self._add(span.start, span.end, "organization", STRONG, len(words), si)
             return
@@ -359,6 +375,28 @@ class SpanClassifier:
             self._leading_groups(span, si, drop_rest=False)
             return
         self._unknown_multi(span, si)
+
+    def _head_kind(self, span: Span) -> str | None:
+        """What the head of a name says it is: a ship prefix ("MV Ocean Star"), a storm word
+        ("Winter Storm Elsa"), the noun before "of" ("Valley of the Kings", "Cup of
+        Nations"), a foreign organisation word in front ("Grupo Modelo", "Banco Sur")."""
+        words = span.words
+        first = words[0].text
+        if first in _SHIP_PREFIXES and all(is_name_like(w.text) for w in words[1:2]):
+            return "misc"
+        if any(w.text in _STORM_WORDS for w in words[:-1]):
+            return "misc"
+        for i, joint in enumerate(span.joints):
+            if _joint_word(joint) in _OF_JOINTS:
+                head = words[i].text
+                if head in self.misc_of_heads:
+                    return "misc"
+                if head in self.place_of_heads and words[-1].text not in self.org_suffixes:
+                    return "place"  # but "Port of Tema Authority" is an organisation
+                break
+        if first in self.org_prefixes:
+            return "organization"
+        return None
 
     def _leading_groups(self, span: Span, si: bool, drop_rest: bool) -> None:
         gaz = self.gaz

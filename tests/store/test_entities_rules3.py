@@ -51,3 +51,70 @@ def test_a_year_used_as_an_adjective_is_a_date(text: str, dates: list[str]) -> N
     from apostil.store.entities.dates import find_dates
 
     assert [text[s:e] for s, e in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # the noun before "of" names the kind of thing
+        (
+            "Tourists queued outside the Temple of the Winds at dawn.",
+            "Temple of the Winds",
+            "place",
+        ),
+        ("Crowds gathered at the Palace of Culture for the count.", "Palace of Culture", "place"),
+        ("Nigeria won the Gulf Cup of Nations last time.", "Gulf Cup of Nations", "misc"),
+        ("The Battle of Marren Ford is taught in schools.", "Battle of Marren Ford", "misc"),
+        (
+            "The Port of Kelvale Authority said trade rose.",
+            "Port of Kelvale Authority",
+            "organization",
+        ),
+        # museums and other facilities are places
+        ("The Harbour Folk Museum reopened after repairs.", "Harbour Folk Museum", "place"),
+        ("Climbers rested below the Tarn Icefall before the push.", "Tarn Icefall", "place"),
+        # foreign place and company words
+        ("Fans filled the Estadio Ribera for the derby.", "Estadio Ribera", "place"),
+        ("Boats left Puerto Ventana at noon.", "Puerto Ventana", "place"),
+        (
+            "The contract went to Grupo Velasco, which builds roads.",
+            "Grupo Velasco",
+            "organization",
+        ),
+        ("Water was cut in St Barnaby and two other parishes.", "St Barnaby", "place"),
+        # ships and storms are misc, not companies or people
+        ("The MV Coral Dawn sank off the coast on Friday.", "MV Coral Dawn", "misc"),
+        ("Winter Storm Petra left thousands without heat.", "Winter Storm Petra", "misc"),
+        # company words at the end
+        (
+            "Researchers at Quarry Lane Analytics counted the cost.",
+            "Quarry Lane Analytics",
+            "organization",
+        ),
+        (
+            "A climb with Blue Ridge Expeditions costs more.",
+            "Blue Ridge Expeditions",
+            "organization",
+        ),
+        (
+            "The contract went to the builder Morlan Hesk, which won before.",
+            "Morlan Hesk",
+            "organization",
+        ),
+        # ampersand acronyms
+        ("Shoppers queued outside H&M on the high street.", "H&M", "organization"),
+        # general-knowledge things
+        ("Forecasters expect El Niño to weaken the monsoon.", "El Niño", "misc"),
+        ("The Kospi fell 2% as chip stocks slid.", "Kospi", "misc"),
+        ("Rumours spread on WhatsApp before the vote.", "WhatsApp", "misc"),
+    ],
+)
+def test_heads_and_cue_words(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
+
+
+def test_country_full_names() -> None:
+    got = found("Delegates from the Federated States of Micronesia and the Republic of Korea met.")
+    assert got.get("Federated States of Micronesia") == "place", got
+    assert got.get("Republic of Korea") == "place", got
