@@ -154,7 +154,9 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
     # 6. What is still untyped: a name that "said" things is an organisation (people are
     #    named in full first); a word only ever seen opening a sentence is not a name.
     for c in cands:
-        if c.type is None and "org" in c.hints and "apposition" in c.hints:
+        if c.type is None and "person" in c.hints and "org" not in c.hints:
+            c.type, c.score = "person", GUESS  # "Halvorsen, the chief executive, said"
+        elif c.type is None and "org" in c.hints and "apposition" in c.hints:
             c.type, c.score = "organization", GUESS  # "Walhi, Indonesia's largest ... organisation"
         elif (
             c.type is None and not c.sentence_initial and ("said" in c.hints or "place" in c.hints)

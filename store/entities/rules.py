@@ -207,7 +207,7 @@ class SpanClassifier:
         start = 0
         for i, joint in enumerate(span.joints):
             word = _joint_word(joint)
-            if word in _OF_JOINTS or word in _AND_JOINTS or word in ("and the",):
+            if word in _OF_JOINTS or word in _AND_JOINTS or word in ("and the", "on"):
                 segments.append(span.sub(start, i + 1))
                 joints.append(word)
                 start = i + 1
@@ -231,13 +231,15 @@ class SpanClassifier:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
                 ok = has_of or (right_last in self.org_suffixes and len(left.words) == 1)
                 ok = (ok and self._lookup(self._surface(seg)) is None) or has_of
+            elif joint == "on":  # "Commission on Human Rights", not "Google on Monday"
+                ok = last in self.org_heads and self._lookup(self._surface(seg)) is None
             else:
                 ok = False
             if ok:
                 joined = Span(
                     left.words + seg.words, [*left.joints, _gap(self.text, left, seg), *seg.joints]
                 )
-                merged[-1] = (joined, has_of or joint in _OF_JOINTS)
+                merged[-1] = (joined, has_of or joint in _OF_JOINTS or joint == "on")
             else:
                 merged.append((seg, False))
         for seg, _ in merged:
@@ -322,7 +324,7 @@ class SpanClassifier:
             self._add(span.start, span.end, "organization", STRONG, len(words), si)
             return
         if any(w.text in self.org_heads for w in words[:-1]) and any(
-            _joint_word(j) in _OF_JOINTS for j in span.joints
+            _joint_word(j) in _OF_JOINTS or _joint_word(j) == "on" for j in span.joints
         ):
             self._add(span.start, span.end, "organization", STRONG, len(words), si)
             return

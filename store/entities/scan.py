@@ -252,7 +252,7 @@ _NAME_CONNECTORS = (
     "|de|da|do|dos|das|del|della|der|den|di|du|des|van|von|ter|la|le|bin|ibn|bint|ben"
     "|al|el|y|e|em|zu|am|im"
 )
-_JOIN_CONNECTORS = "of the|of|for the|for|and the|and|&"
+_JOIN_CONNECTORS = "of the|of|for the|for|and the|and|&|on"
 
 _ABBREVIATIONS = frozenset(
     [

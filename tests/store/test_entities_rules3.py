@@ -118,3 +118,39 @@ def test_country_full_names() -> None:
     got = found("Delegates from the Federated States of Micronesia and the Republic of Korea met.")
     assert got.get("Federated States of Micronesia") == "place", got
     assert got.get("Republic of Korea") == "place", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        (
+            "The Inter-Parliamentary Commission on Ocean Affairs met in Lima.",
+            "Inter-Parliamentary Commission on Ocean Affairs",
+            "organization",
+        ),
+        (
+            "Lawmakers in the Ohio House of Representatives passed the bill.",
+            "Ohio House of Representatives",
+            "organization",
+        ),
+        ("The Ministry of Health on Monday said cases fell.", "Ministry of Health", "organization"),
+        (
+            "Mariana Ortiz, a nurse at Hospital Santa Cruz, said the wards were full.",
+            "Hospital Santa Cruz",
+            "place",
+        ),
+        ("Fans packed the Arena Verde for the final.", "Arena Verde", "place"),
+        # a sentence-initial surname with a person's apposition or relative clause
+        ("Halvorsen, the chief executive, said the firm would cut jobs.", "Halvorsen", "person"),
+        ("Kovalenko, who chairs the panel, said the report was late.", "Kovalenko", "person"),
+    ],
+)
+def test_on_joints_and_person_appositions(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
+
+
+def test_on_does_not_join_a_name_and_a_date_or_place() -> None:
+    got = found("Talks between Unilever on Monday and Ghana resumed; Reuters on Kenya wrote more.")
+    assert got.get("Unilever") == "organization" and got.get("Ghana") == "place", got
+    assert got.get("Reuters") == "organization" and got.get("Kenya") == "place", got
