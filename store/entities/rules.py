@@ -230,6 +230,14 @@ class SpanClassifier:
                 if right_last in self.misc_suffixes and len(left.words) == 1:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
                 ok = has_of or (right_last in self.org_suffixes and len(left.words) == 1)
+                # "Palmyra Oil and Gas Company": two trade words around "and"
+                # (but not "Barclays Bank and Lloyds Bank")
+                ok = ok or (
+                    right_last in self.org_suffixes
+                    and last in self.org_suffixes
+                    and seg.words[0].text in self.org_suffixes
+                    and len(seg.words) > 1
+                )
                 ok = (ok and self._lookup(self._surface(seg)) is None) or has_of
             elif joint == "on":  # "Commission on Human Rights", not "Google on Monday"
                 ok = last in self.org_heads and self._lookup(self._surface(seg)) is None

@@ -154,3 +154,32 @@ def test_on_does_not_join_a_name_and_a_date_or_place() -> None:
     got = found("Talks between Unilever on Monday and Ghana resumed; Reuters on Kenya wrote more.")
     assert got.get("Unilever") == "organization" and got.get("Ghana") == "place", got
     assert got.get("Reuters") == "organization" and got.get("Kenya") == "place", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Kelmora, a small town near the border, has no water.", "Kelmora", "place"),
+        (
+            "Palmyra Oil and Gas Company agreed to sell its stake.",
+            "Palmyra Oil and Gas Company",
+            "organization",
+        ),
+        ("Barclays Bank and Lloyds Bank raised rates.", "Lloyds Bank", "organization"),
+        ("Supporters of Corvel United celebrated in the streets.", "Corvel United", "organization"),
+        (
+            "A patrol boat of the Republic of Palau Navy helped.",
+            "Republic of Palau Navy",
+            "organization",
+        ),
+        # a guessed two-word "person" whose last word is a place here is a place
+        (
+            "The storm hit the island of Teruna. Ferries to Upper Teruna stopped on Monday.",
+            "Upper Teruna",
+            "place",
+        ),
+    ],
+)
+def test_joins_and_places(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
