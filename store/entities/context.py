@@ -96,6 +96,8 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
         out.append("misc")
     if article:
         out.append("the")
+        if prev in ("at", "inside", "outside", "near"):
+            out.append("venue")  # "at the Caja Mágica", "outside the Grand Lyric"
     if nxt in gaz.cue("person_context_after"):
         out.append("said")
     if prev in gaz.cue("place_context_before") and not comma:

@@ -478,7 +478,13 @@ class SpanClassifier:
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
         elif n <= 4 and all(is_name_like(w.text) for w in words):
             # People are rarely "the X Y": "the Red Planet" is a thing, not a person.
-            kind = "place" if "place" in ctx else "misc" if "the" in ctx else "person"
+            kind = (
+                "place"
+                if "place" in ctx or "venue" in ctx
+                else "misc"
+                if "the" in ctx
+                else "person"
+            )
             self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
         else:
             self._add(span.start, span.end, "misc", GUESS, n, si)

@@ -183,3 +183,16 @@ def test_on_does_not_join_a_name_and_a_date_or_place() -> None:
 def test_joins_and_places(text: str, name: str, type_: str) -> None:
     got = found(text)
     assert got.get(name) == type_, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("The crowd at the Palau Verdaguer cheered the home side.", "Palau Verdaguer", "place"),
+        ("Protesters gathered outside the Casa Rosales on Sunday.", "Casa Rosales", "place"),
+        ("Tickets for the Winter Lantern Festival sold out.", "Winter Lantern Festival", "misc"),
+    ],
+)
+def test_at_the_name_is_a_venue(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
