@@ -17,6 +17,7 @@ _APPOSITION_STOPS = frozenset(
     _words("of in at for from with on to by near who whose which that where based built run")
 )
 _AGE = re.compile(r",\s*\d{1,3},")
+_WHO = re.compile(r",\s+who(?:se)?\b")
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the|one of|one of the|its|his|her|their|[A-Z][\w-]+[’']s)"
     r"\s+([^,.;:()\"“”]{1,80})"
@@ -69,8 +70,8 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     speaker = prev == "said" and after.lstrip()[:1] in (",", ".", ";", "")  # not "said X would"
     if prev in gaz.roles or speaker or (prev in gaz.title_words and prev != "chief"):
         out.append("person")
-    if _AGE.match(after):
-        out.append("person")
+    if _AGE.match(after) or _WHO.match(after):
+        out.append("person")  # "Ana Ruiz, 42,"; "Kovalenko, who chairs the panel"
     if prev in gaz.cue("org_context_before"):
         out.append("org")
     at_words = ("at", "from", "of", "for")
@@ -95,6 +96,8 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
         out.append("misc")
     if article:
         out.append("the")
+        if prev in ("at", "inside", "outside", "near"):
+            out.append("venue")  # "at the Caja Mágica", "outside the Grand Lyric"
     if nxt in gaz.cue("person_context_after"):
         out.append("said")
     if prev in gaz.cue("place_context_before") and not comma:

@@ -21,6 +21,14 @@ _CONTEXT_BEFORE = re.compile(
     r"|spring|autumn|season|last|next|this|end|start|beginning|between|Between)"
     r"\s+(?:(?:early|late|mid)-?\s*)?|\bmid-|\()$"
 )
+# "the 2030 World Cup", "a 2026 budget", "the country's 2010 eruption": a year used as an
+# adjective after a determiner or a possessive, followed by a word.
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?i:the|a|its|their|his|her|our|this|next|last)|[’']s)\s+$")
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_UNIT_AFTER = re.compile(
+    r"\s+(?:people|persons|workers|residents|tonnes|tons|metres|meters|feet|km|kilometres"
+    r"|miles|units|homes|jobs|troops|soldiers|cases|deaths|votes|seats|pages|words)\b"
+)
 _AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:and|or|to|-|–|until|through)\s*$")
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 
@@ -54,7 +62,14 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:
         if kind in ("year", "month"):
             before = text[max(0, start - 24) : start]
             if not (
-                _CONTEXT_BEFORE.search(before) or (kind == "year" and _AFTER_YEAR.search(before))
+                _CONTEXT_BEFORE.search(before)
+                or (kind == "year" and _AFTER_YEAR.search(before))
+                or (
+                    kind == "year"
+                    and _DETERMINER_BEFORE.search(before)
+                    and _WORD_AFTER.match(text, end)
+                    and not _UNIT_AFTER.match(text, end)
+                )
             ):
                 if kind == "year" or match.group() in _AMBIGUOUS_MONTHS:
                     continue

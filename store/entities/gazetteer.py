@@ -210,8 +210,8 @@ def _countries(places: dict[str, tuple[str, str]], aliases: dict[str, str | None
         canonical = by_code.get(country.alpha_2, country.name)
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
-            if value and "," not in value and "(" not in value:
-                _add_place(places, value, canonical, "country")
+            if value and "(" not in value:
+                _add_place(places, _uncomma(value), canonical, "country")
     for name, canonical in aliases.items():
         if canonical:
             _add_place(places, name, canonical, "country")
@@ -219,6 +219,19 @@ def _countries(places: dict[str, tuple[str, str]], aliases: dict[str, str | None
         _add_place(places, state["name"], state["name"], "subdivision")
     for continent in gc.get_continents().values():
         _add_place(places, continent["name"], continent["name"], "region")
+
+
+def _uncomma(name: str) -> str:
+    """'Micronesia, Federated States of' -> 'Federated States of Micronesia'; 'Congo, The
+    Democratic Republic of the' -> 'Democratic Republic of the Congo'."""
+    if "," not in name:
+        return name
+    head, _, tail = name.partition(", ")
+    if tail.startswith("The "):
+        tail = tail[4:]
+    if "," in tail or not tail.endswith((" of", " of the")):
+        return ""
+    return f"{tail} {head}"
 
 
 def _subdivisions(places: dict[str, tuple[str, str]]) -> None:

@@ -68,6 +68,17 @@ def _kind(cand: Candidate) -> str | None:
 def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str) -> list[Candidate]:
     """Typed, non-overlapping candidates (dates included), in text order."""
     cands = list(cands)
+    # 0. A guessed person whose last word the article calls a place on its own ("Oriental
+    #    Mindoro" beside "the island of Mindoro") is a place.
+    placed = {
+        fold(c.surface)
+        for c in cands
+        if c.words == 1 and c.type == "place" and (c.score >= CONTEXT or _kind(c) is not None)
+    }
+    for c in cands:
+        guessed = c.type == "person" and c.score == DEFAULT and c.words >= 2
+        if guessed and fold(c.surface.split()[-1]) in placed:
+            c.type, c.score = "place", GUESS
     # 1. Surnames of people named in full.
     full_names: dict[str, str] = {}
     for c in cands:
@@ -154,7 +165,11 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
     # 6. What is still untyped: a name that "said" things is an organisation (people are
     #    named in full first); a word only ever seen opening a sentence is not a name.
     for c in cands:
-        if c.type is None and "org" in c.hints and "apposition" in c.hints:
+        if c.type is None and "person" in c.hints and "org" not in c.hints:
+            c.type, c.score = "person", GUESS  # "Halvorsen, the chief executive, said"
+        elif c.type is None and "facility" in c.hints and "apposition" in c.hints:
+            c.type, c.score = "place", GUESS  # "Kelmora, a small town near the border"
+        elif c.type is None and "org" in c.hints and "apposition" in c.hints:
             c.type, c.score = "organization", GUESS  # "Walhi, Indonesia's largest ... organisation"
         elif (
             c.type is None and not c.sentence_initial and ("said" in c.hints or "place" in c.hints)

@@ -29,6 +29,11 @@ DEFAULT = 0.5  # a bare guess from the shape of a name, outvoted by any context
 _OF_JOINTS = ("of", "of the", "for", "for the")
 _AND_JOINTS = ("and", "&")
 _MISC_PREFIXES = frozenset(("Typhoon", "Hurricane", "Cyclone", "Storm", "Tropical", "Super"))
+_STORM_WORDS = frozenset(("Typhoon", "Hurricane", "Cyclone", "Storm"))
+# Ship prefixes: "MV Ocean Star", "HMS Victory", "USS Gerald R. Ford" are ships, not companies.
+_SHIP_PREFIXES = frozenset(
+    ("MV", "MS", "M/V", "SS", "HMS", "USS", "RMS", "MT", "FV", "HMAS", "HMCS", "HMNZS", "INS", "RV")
+)
 _NUMBER_WORDS = frozenset(
     ("One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Twelve")
 )
@@ -78,6 +83,9 @@ class SpanClassifier:
         self.acronym_exclude = gaz.cue("org_acronym_exclude")
         self.religious = gaz.cue("religious_state_words")
         self.numbered_heads = gaz.cue("numbered_heads")
+        self.org_prefixes = gaz.cue("org_prefixes")
+        self.place_of_heads = gaz.cue("place_of_heads")
+        self.misc_of_heads = gaz.cue("misc_of_heads")
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
         self._in_title = False
@@ -199,7 +207,7 @@ class SpanClassifier:
         start = 0
         for i, joint in enumerate(span.joints):
             word = _joint_word(joint)
-            if word in _OF_JOINTS or word in _AND_JOINTS or word in ("and the",):
+            if word in _OF_JOINTS or word in _AND_JOINTS or word in ("and the", "on"):
                 segments.append(span.sub(start, i + 1))
                 joints.append(word)
                 start = i + 1
@@ -213,19 +221,33 @@ class SpanClassifier:
                 ok = has_of and left.words[0].text in self.org_heads
                 ok = ok or last in self.org_heads or last in self.org_suffixes
                 ok = ok or last in self.place_prefixes or fold(last) in gaz.title_words
+                # "Valley of the Kings", "Africa Cup of Nations", "Battle of the Somme"
+                ok = ok or last in self.place_of_heads or last in self.misc_of_heads
+                # a name the lists know: "Federated States of Micronesia"
+                ok = ok or self._lookup(self.text[left.start : seg.end]) is not None
             elif joint in _AND_JOINTS:
                 right_last = seg.words[-1].text
                 if right_last in self.misc_suffixes and len(left.words) == 1:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
                 ok = has_of or (right_last in self.org_suffixes and len(left.words) == 1)
+                # "Palmyra Oil and Gas Company": two trade words around "and"
+                # (but not "Barclays Bank and Lloyds Bank")
+                ok = ok or (
+                    right_last in self.org_suffixes
+                    and last in self.org_suffixes
+                    and seg.words[0].text in self.org_suffixes
+                    and len(seg.words) > 1
+                )
                 ok = (ok and self._lookup(self._surface(seg)) is None) or has_of
+            elif joint == "on":  # "Commission on Human Rights", not "Google on Monday"
+                ok = last in self.org_heads and self._lookup(self._surface(seg)) is None
             else:
                 ok = False
             if ok:
                 joined = Span(
                     left.words + seg.words, [*left.joints, _gap(self.text, left, seg), *seg.joints]
                 )
-                merged[-1] = (joined, has_of or joint in _OF_JOINTS)
+                merged[-1] = (joined, has_of or joint in _OF_JOINTS or joint == "on")
             else:
                 merged.append((seg, False))
         for seg, _ in merged:
@@ -302,11 +324,15 @@ class SpanClassifier:
             return
         if fold(surface) in gaz.region_adjectives:
             return
+        kind = self._head_kind(span)
+        if kind is not None:
+            self._add(span.start, span.end, kind, STRONG, len(words), si)
+            return
         if last in self.org_suffixes or (last == "State" and first in self.religious):
             self._add(span.start, span.end, "organization", STRONG, len(words), si)
             return
         if any(w.text in self.org_heads for w in words[:-1]) and any(
-            _joint_word(j) in _OF_JOINTS for j in span.joints
+            _joint_word(j) in _OF_JOINTS or _joint_word(j) == "on" for j in span.joints
         ):
             self._add(span.start, span.end, "organization", STRONG, len(words), si)
             return
@@ -342,7 +368,12 @@ class SpanClassifier:
                 self._leading_groups(head, si, drop_rest=True)
             return
         # A role noun opening a sentence: "Substitute Joselu", "Striker Ana Lima".
-        if si and fold(first) in gaz.roles and fold(first) not in gaz.title_words:
+        # Mid-sentence too when a full name follows: "planned by Curator Mona Halvorsen".
+        if (
+            (si or (len(words) >= 3 and self._cue_type(last) is None))
+            and fold(first) in gaz.roles
+            and fold(first) not in gaz.title_words
+        ):
             self._person_piece(span.sub(1, len(words)), CONTEXT)
             return
         # Leading nationality or group word: "Syrian expert", "Russian Foreign Ministry".
@@ -354,6 +385,28 @@ class SpanClassifier:
             self._leading_groups(span, si, drop_rest=False)
             return
         self._unknown_multi(span, si)
+
+    def _head_kind(self, span: Span) -> str | None:
+        """What the head of a name says it is: a ship prefix ("MV Ocean Star"), a storm word
+        ("Winter Storm Elsa"), the noun before "of" ("Valley of the Kings", "Cup of
+        Nations"), a foreign organisation word in front ("Grupo Modelo", "Banco Sur")."""
+        words = span.words
+        first = words[0].text
+        if first in _SHIP_PREFIXES and all(is_name_like(w.text) for w in words[1:2]):
+            return "misc"
+        if any(w.text in _STORM_WORDS for w in words[:-1]):
+            return "misc"
+        for i, joint in enumerate(span.joints):
+            if _joint_word(joint) in _OF_JOINTS:
+                head = words[i].text
+                if head in self.misc_of_heads:
+                    return "misc"
+                if head in self.place_of_heads and words[-1].text not in self.org_suffixes:
+                    return "place"  # but "Port of Tema Authority" is an organisation
+                break
+        if first in self.org_prefixes:
+            return "organization"
+        return None
 
     def _leading_groups(self, span: Span, si: bool, drop_rest: bool) -> None:
         gaz = self.gaz
@@ -425,7 +478,13 @@ class SpanClassifier:
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
         elif n <= 4 and all(is_name_like(w.text) for w in words):
             # People are rarely "the X Y": "the Red Planet" is a thing, not a person.
-            kind = "place" if "place" in ctx else "misc" if "the" in ctx else "person"
+            kind = (
+                "place"
+                if "place" in ctx or "venue" in ctx
+                else "misc"
+                if "the" in ctx
+                else "person"
+            )
             self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
         else:
             self._add(span.start, span.end, "misc", GUESS, n, si)

@@ -252,7 +252,7 @@ _NAME_CONNECTORS = (
     "|de|da|do|dos|das|del|della|der|den|di|du|des|van|von|ter|la|le|bin|ibn|bint|ben"
     "|al|el|y|e|em|zu|am|im"
 )
-_JOIN_CONNECTORS = "of the|of|for the|for|and the|and|&"
+_JOIN_CONNECTORS = "of the|of|for the|for|and the|and|&|on"
 
 _ABBREVIATIONS = frozenset(
     [
@@ -323,7 +323,8 @@ def _word_regexes() -> tuple[str, str, str]:
     abbrev = r"(?:Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|Jr|Sr)\."
     dotted = rf"(?:[{up}]\.){{2,}}"
     # A possessive "'s" is never part of a word: "Syria's" -> "Syria".
-    word = rf"(?:{arabic})?[{up}](?:\w|[’'](?=\w)(?![sS]\b)|[.\-‐](?=\w))*"
+    # "H&M", "S&P", "AT&T": an ampersand between capitals is inside the word.
+    word = rf"(?:{arabic})?[{up}](?:\w|[’'](?=\w)(?![sS]\b)|[.\-‐](?=\w)|&(?=[{up}]))*"
     return abbrev, dotted, word
 
 
