@@ -1,19 +1,21 @@
 """Where the reader's start-up time goes: timestamps of each step, in a real terminal.
 
-    tmux new-session -d -x 120 -y 40 "python bench/trace_start.py ARTICLE OUT.txt"
+    tmux new-session -d -x 120 -y 40 "python bench/trace_start.py OUT.txt [apostil args...]"
 
-Runs the app on ARTICLE (library: a temporary folder), marks the end of imports, the import
-worker, the reader's mount, the first ``render_line`` and the article's ``load``, quits after
-1.2 s and writes the marks (milliseconds since the interpreter got here) to OUT.txt. A
-diagnostic to read, not a benchmark: ``first_paint_tmux.py`` gives the figures.
+Runs ``apostil`` (its real command line, e.g. ``--library DIR ARTICLE``) and marks: Textual
+and the CLI imported, the import on the library thread (start and end), the app running,
+the reader's compose and mount, the first line of text rendered and the sidebar mounted.
+Quits after 1.2 s and writes the marks (milliseconds since the interpreter got here) to
+OUT.txt. A diagnostic to read, not a benchmark: ``first_paint_tmux.py`` gives the figures.
 """
 
 from __future__ import annotations
 
 import functools
 import sys
-import tempfile
 import time
+from collections.abc import Callable
+from typing import Any
 
 T0 = time.perf_counter()
 MARKS: list[tuple[str, int]] = []
@@ -23,44 +25,59 @@ def mark(name: str) -> None:
     MARKS.append((name, round((time.perf_counter() - T0) * 1000)))
 
 
-def main() -> None:
-    from apostil.store.config import Config
-    from apostil.store.library import Library
-    from apostil.tui import app as app_module
-    from apostil.tui.screens.reader import ReaderScreen
-    from apostil.tui.widgets.article_view import ArticleView
+def around(owner: Any, attribute: str, name: str) -> None:
+    """Mark the start and end of each call of ``owner.attribute``."""
+    original: Callable[..., Any] = getattr(owner, attribute)
 
-    mark("imports done")
-
-    def traced(original, name):
-        @functools.wraps(original)  # Textual reads handler signatures: keep the real one
-        def wrapper(*args, **kwargs):
-            mark(f"{name} start")
-            result = original(*args, **kwargs)
+    @functools.wraps(original)  # Textual reads handler signatures: keep the real one
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        mark(f"{name} start")
+        try:
+            return original(*args, **kwargs)
+        finally:
             mark(f"{name} end")
-            return result
 
-        return wrapper
+    setattr(owner, attribute, wrapper)
 
-    app_module.import_paths = traced(app_module.import_paths, "import worker")
-    ReaderScreen.on_mount = traced(ReaderScreen.on_mount, "reader on_mount")
-    ArticleView.load = traced(ArticleView.load, "article load")
-    render_line = ArticleView.render_line
-    seen: list[int] = []
 
-    def first_render(self, y):
-        if not seen:
-            seen.append(y)
-            mark("first render_line")
-        return render_line(self, y)
+def main() -> None:
+    out, argv = sys.argv[1], sys.argv[2:]
+    from textual.app import App
 
-    ArticleView.render_line = first_render
-    library = Library(tempfile.mkdtemp(prefix="apostil-trace-"))
-    app = app_module.make_app(library, open_paths=[sys.argv[1]], config=Config())
-    app.call_later(lambda: app.set_timer(1.2, app.exit))
-    app.run()
-    with open(sys.argv[2], "w", encoding="utf-8") as out:
-        out.write("\n".join(f"{ms:5d} ms  {name}" for name, ms in MARKS) + "\n")
+    mark("textual imported")
+    from apostil import cli
+    from apostil.store import importing
+
+    mark("cli imported")
+    around(importing, "import_for_reading", "import on the library thread")
+    run = App.run
+
+    def run_traced(app: App[Any], *args: Any, **kwargs: Any) -> Any:
+        mark("app.run (tui imported)")
+        from apostil.tui.screens.reader import ReaderScreen
+        from apostil.tui.widgets.article_view import ArticleView
+
+        around(ReaderScreen, "compose", "reader compose")
+        around(ReaderScreen, "on_mount", "reader on_mount")
+        around(ReaderScreen, "_mount_sidebar_and_search", "sidebar mount (call)")
+        render_line = ArticleView.render_line
+
+        def first_text(view: ArticleView, y: int) -> Any:
+            strip = render_line(view, y)
+            if view.document is not None and "first text" not in dict(MARKS):
+                mark("first text")
+            return strip
+
+        ArticleView.render_line = first_text  # type: ignore[method-assign]
+        app.call_later(lambda: app.set_timer(1.2, app.exit))
+        return run(app, *args, **kwargs)
+
+    App.run = run_traced  # type: ignore[method-assign]
+    try:
+        cli.main(argv)
+    finally:
+        with open(out, "w", encoding="utf-8") as file:
+            file.write("\n".join(f"{ms:5d} ms  {name}" for name, ms in MARKS) + "\n")
 
 
 if __name__ == "__main__":

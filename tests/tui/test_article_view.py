@@ -453,3 +453,17 @@ async def test_set_measure_narrows_the_text_column() -> None:
         await pilot.pause()
         narrow = max(len(line.strip()) for line in screen_lines(view))
         assert narrow <= 40 < wide
+
+
+@sync
+async def test_a_document_loaded_after_mount_is_on_the_next_frame() -> None:
+    """The reader loads the text when it mounts, before Textual has told the view its size:
+    the first frame drawn after that shows the text (not a blank view waiting for a resize)."""
+    app = ViewApp(seed_document())
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.query_one(ArticleView)
+        view.load(seed_document())
+        view._layout_width = 0  # as right after mount: no width known when load ran
+        assert "Syria convoys" in line_text(view.render_line(0))
+        await pilot.pause()
+        assert any("In a rare moment" in line for line in screen_lines(view))

@@ -613,6 +613,10 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         base = self.rich_style
+        if not self._layout_width:
+            # The first frame after load: wrap now (rather than on the resize that follows
+            # it), so that the text is on that frame.
+            self._relayout()
         if self._document is None or not self._layout_width:
             return Strip.blank(width, base)
         line = round(self.scroll_y) + y
