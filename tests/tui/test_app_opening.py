@@ -88,3 +88,22 @@ def test_opening_message_names_the_file_as_plain_text() -> None:
     assert opening_message(["/some/where/[bold]x.txt"]) == "Opening [bold]x.txt…"
     assert opening_message(["a.txt", "b.txt"]) == "Opening 2 paths…"
     assert "\x1b" not in opening_message(["/tmp/\x1b]0;pwned\x07.txt"])
+
+
+def test_the_search_bar_is_on_screen_while_searching() -> None:
+    library = Library.in_memory()
+
+    async def steps(pilot, app) -> None:
+        reader = await reader_ready(pilot, app)
+        await wait_for(pilot, lambda: reader.sidebar_ready, "the sidebar")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert "search text, or re:regex" in _screen_text(app)
+        await pilot.press(*"Kurdish")
+        await pilot.pause()
+        assert "Kurdish" in _screen_text(app).splitlines()[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "search text" not in _screen_text(app)
+
+    drive(library, steps, open_paths=[str(SEED)])
