@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..store.config import load_config
+from ..store.errors import ApostilError
 from ._base import Context
 
 
@@ -15,7 +16,18 @@ def run_app(ctx: Context) -> int:
     config = load_config(getattr(ctx.args, "config", None))
     for warning in config.warnings:
         ctx.warn(warning)
-    library = ctx.library  # a corrupt or newer library stops here, with one line
+    try:
+        library = ctx.library
+    except ApostilError as error:  # a corrupt or newer library: said in the app, then here
+        from ..tui.problem import ProblemApp
+
+        ProblemApp(
+            "The library cannot be opened",
+            str(error),
+            "Nothing was changed. 'apostil doctor' checks the library and says how to "
+            "restore it from its backups. Press q to quit.",
+        ).run()
+        raise
     paths = tuple(getattr(ctx.args, "paths", ()) or ())
     from ..store.importing import STDIN, import_for_reading
     from ..tui.library_thread import LibraryRunner

@@ -111,3 +111,21 @@ def test_hostile_article_sends_no_escape_sequence_to_the_terminal(tmp_path: Path
         assert pane.exit_code() == 0
     finally:
         pane.close()
+
+
+def test_a_corrupt_library_is_explained_in_the_app_and_left_as_it_is(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "none.toml").write_text("")
+    (library / "library.json").write_bytes(b'{"articles": {')
+    pane = Pane([*APOSTIL, str(SAMPLES / "syria-convoys.txt")], env=_env(library))
+    try:
+        screen = pane.wait_for("The library cannot be opened", 40)
+        assert "apostil doctor" in screen
+        assert "Traceback" not in screen
+        pane.keys("q")
+        assert pane.exit_code() == 1
+        assert "doctor" in pane.screen()  # the one line, left in the terminal
+    finally:
+        pane.close()
+    assert (library / "library.json").read_bytes() == b'{"articles": {'

@@ -39,8 +39,8 @@ class Pane:
         # COLUMNS/LINES can reach the pane from whatever started the tmux server (under pytest
         # they did: 80x24), and Textual would believe them over the pane's real size.
         script = (
-            f"env -u COLUMNS -u LINES TERM=xterm-256color {exports} {line}; echo; "
-            "echo E2E-EXITED rc=$?; sleep 600"
+            f"env -u COLUMNS -u LINES TERM=xterm-256color {exports} {line}; rc=$?; echo; "
+            "echo E2E-EXITED rc=$rc; sleep 600"
         )
         width, height = str(size[0]), str(size[1])
         # Size the pane first, then start the command in it: a program that starts while tmux
