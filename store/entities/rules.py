@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .acronyms import find_definitions
 from .context import context_cues
 from .gazetteer import Gazetteer, fold
 from .scan import Span, Word, find_spans, is_possessive, is_sentence_start
@@ -91,11 +92,52 @@ class SpanClassifier:
         self._in_title = False
         self._lookups: dict[str, tuple[str, str] | None] = {}
         self._ctx_used = False
+        # "the Organization for Security and Co-operation in Europe (OSCE)": the acronym
+        # fixes where the name starts and gives its own mentions the name's type.
+        self.definitions = find_definitions(text)
+        self._def_starts = [d[0] for d in self.definitions]
+        self._defs_done: set[int] = set()
+        self.acronym_types: dict[str, str] = {}
+        for start, end, acronym in self.definitions:
+            self.acronym_types.setdefault(acronym, self._definition_type(text[start:end]))
+
+    def _definition_type(self, name: str) -> str:
+        known = self._lookup(name)
+        if known is not None:
+            return known[0]
+        last = name.split()[-1]
+        last = last[:-2] if is_possessive(last) else last
+        if last in self.misc_suffixes:
+            return "misc"
+        if last in self.place_suffixes and last not in self.org_suffixes:
+            return "place"
+        return "organization"
+
+    def _apply_definitions(self, span: Span) -> Span | None:
+        """The part of ``span`` before a defined name; the name itself is emitted once."""
+        i = bisect.bisect_right(self._def_starts, span.end - 1) - 1
+        if i < 0 or self.definitions[i][1] <= span.start:
+            return span
+        start, end, acronym = self.definitions[i]
+        if start not in self._defs_done:
+            self._defs_done.add(start)
+            n = len(self.text[start:end].split())
+            si = is_sentence_start(self.text, start)
+            self._add(start, end, self.acronym_types[acronym], STRONG, n, si)
+        keep = [w for w in span.words if w.end <= start]
+        if not keep:
+            return None
+        return span.sub(0, len(keep))
 
     # -- entry point -----------------------------------------------------------------------
     def run(self, offset: int, chunk: str, title_lines: list[tuple[int, int]]) -> None:
         date_iter = iter(self.dates)
+        defined = bool(self.definitions)
         for span in self._join_enumerations(find_spans(chunk, offset)):
+            if defined:
+                span = self._apply_definitions(span)
+                if span is None:
+                    continue
             for piece in self._cut_dates(span, date_iter):
                 self._piece(piece, title_lines)
 
@@ -517,6 +559,10 @@ class SpanClassifier:
             self._hyphenated(word, si)
             return
         if len(text) < 2 or (fold(text) in gaz.title_words and not is_acronym(text)):
+            return
+        defined = self.acronym_types.get(text)
+        if defined is not None:
+            self._add(word.start, word.end, defined, STRONG, 1, si)
             return
         known = self._lookup(text)
         if known is not None:

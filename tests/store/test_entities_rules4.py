@@ -31,3 +31,43 @@ def found(text: str) -> dict[str, str]:
 )
 def test_more_date_forms(text: str, dates: list[str]) -> None:
     assert [text[s:e] for s, e in find_dates(text)] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # the acronym fixes where the name starts, across "for", "and", "in"
+        (
+            "The talks were chaired by the Council for Trade and Development in Asia (CTDA).",
+            "Council for Trade and Development in Asia",
+            "organization",
+        ),
+        # a qualifier before the name is not part of it
+        (
+            "The Danish Institute of Marine and Polar Science (IMPS) sent a ship.",
+            "Institute of Marine and Polar Science",
+            "organization",
+        ),
+        # the name's head noun types it: a regulation is misc, and so is its acronym
+        (
+            "Exporters fear the Coastal Fisheries Quota Regulation (CFQR), which starts soon.",
+            "Coastal Fisheries Quota Regulation",
+            "misc",
+        ),
+    ],
+)
+def test_acronym_definitions_delimit_and_type_the_name(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
+    acronym = text[text.index("(") + 1 : text.index(")")]
+    assert got.get(acronym) == type_, got
+
+
+def test_a_defined_acronym_keeps_the_type_of_its_name_elsewhere() -> None:
+    text = (
+        "Traders watch the Andean Copper Price Index (ACPI) closely. "
+        "On Friday the ACPI fell two percent."
+    )
+    got = found(text)
+    assert got.get("Andean Copper Price Index") == "misc"
+    assert got.get("ACPI") == "misc"
