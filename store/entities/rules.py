@@ -45,6 +45,55 @@ _ORG_VERB_AFTER = re.compile(
 _LEGISLATURES = frozenset(
     ("Senate", "Parliament", "Congress", "Bundestag", "Bundesrat", "Knesset", "Duma", "Majlis")
 )
+# "Mississauga-based", "Abu Dhabi-listed", "state-owned": a qualifier in front of a name.
+_QUALIFIER_SUFFIXES = frozenset(
+    (
+        "based",
+        "listed",
+        "owned",
+        "run",
+        "backed",
+        "led",
+        "funded",
+        "born",
+        "headquartered",
+        "registered",
+        "controlled",
+        "operated",
+        "affiliated",
+        "allied",
+        "aligned",
+    )
+)
+# Capitalised mid-sentence, these open a name ("First Quantum Minerals", "Can Tho
+# University", "New Zealand Rugby"); at a sentence start they are just the first word.
+_NAME_OPENERS = frozenset(
+    (
+        "First",
+        "Second",
+        "Third",
+        "New",
+        "Old",
+        "Can",
+        "May",
+        "Will",
+        "Still",
+        "Just",
+        "Only",
+        "All",
+        "Last",
+        "Next",
+        "Early",
+        "Late",
+        "Well",
+        "Near",
+        "Even",
+        "Most",
+        "Little",
+    )
+)
+# Plural nouns that take "'s" inside a name: "People's Party", "Children's Hospital".
+_POSSESSIVE_NAME_WORDS = frozenset(("People", "Women", "Children", "Men", "Workmen"))
 _NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
 
 
@@ -142,17 +191,29 @@ class SpanClassifier:
                 self._piece(piece, title_lines)
 
     def _join_enumerations(self, spans: list[Span]) -> list[Span]:
-        """'Department for Environment, Food and Rural Affairs' and "St Mary's Hospital" are
-        one name each."""
+        """'Department for Environment, Food and Rural Affairs', "Ministry of Land,
+        Infrastructure, Transport and Tourism", "St Mary's Hospital" and "People's Democratic
+        Congress" are one name each."""
         out: list[Span] = []
-        for span in spans:
+        k = 0
+        while k < len(spans):
+            span = spans[k]
+            k += 1
             gap = self.text[out[-1].end : span.start] if out else ""
-            if (
-                gap in ("'s ", "’s ")
-                and len(span.words) == 1
-                and (
-                    span.words[-1].text in self.org_suffixes
-                    or span.words[-1].text in self.place_suffixes
+            if gap in ("'s ", "’s ") and (
+                (
+                    len(span.words) == 1
+                    and (
+                        span.words[-1].text in self.org_suffixes
+                        or span.words[-1].text in self.place_suffixes
+                    )
+                )
+                or (
+                    out[-1].words[-1].text in _POSSESSIVE_NAME_WORDS
+                    and any(
+                        w.text in self.org_suffixes or w.text in self.place_suffixes
+                        for w in span.words
+                    )
                 )
             ):
                 prev = out[-1]
@@ -166,9 +227,26 @@ class SpanClassifier:
                 prev = out[-1]
                 heads = any(w.text in self.org_heads for w in prev.words)
                 of = any(_joint_word(j) in _OF_JOINTS for j in prev.joints)
-                if heads and of and any(_joint_word(j) in _AND_JOINTS for j in span.joints):
-                    out[-1] = Span(prev.words + span.words, [*prev.joints, ", ", *span.joints])
-                    continue
+                if heads and of:
+                    # a list of short names after the head, closed by one with "and"
+                    chain = [span]
+                    while (
+                        not any(_joint_word(j) in _AND_JOINTS for j in chain[-1].joints)
+                        and len(chain[-1].words) <= 2
+                        and len(chain) < 5
+                        and k + len(chain) - 1 < len(spans)
+                        and self.text[chain[-1].end : spans[k + len(chain) - 1].start] == ", "
+                    ):
+                        chain.append(spans[k + len(chain) - 1])
+                    if any(_joint_word(j) in _AND_JOINTS for j in chain[-1].joints):
+                        words, joints = list(prev.words), list(prev.joints)
+                        for part in chain:
+                            joints.append(self.text[words[-1].end : part.start])
+                            words.extend(part.words)
+                            joints.extend(part.joints)
+                        out[-1] = Span(words, joints)
+                        k += len(chain) - 1
+                        continue
             out.append(span)
         return out
 
@@ -225,6 +303,15 @@ class SpanClassifier:
     # -- splitting at "of", "for", "and" -----------------------------------------------------
     def _piece(self, span: Span, title_lines: list[tuple[int, int]]) -> None:
         gaz = self.gaz
+        for k, w in enumerate(span.words[:-1]):
+            head, dash, tail = w.text.rpartition("-")
+            if dash and tail in _QUALIFIER_SUFFIXES:
+                # "Dubai-based Meridian Asset Management": the place, then the name
+                if head:
+                    place = Word(w.start, w.start + len(head), head)
+                    self._emit_span(Span([*span.words[:k], place], span.joints[:k]), title_lines)
+                span = span.sub(k + 1, len(span.words))
+                break
         if span.words[-1].text in self.numbered_heads:  # "Highway 10", "Terminal 2"
             m = _NUMBER_AFTER.match(self.text, span.end)
             if m:
@@ -236,7 +323,8 @@ class SpanClassifier:
             self._emit_span(span, title_lines)
             return
         opener = span.words[0].text
-        number = opener in _NUMBER_WORDS and not is_sentence_start(self.text, span.start)
+        mid = not is_sentence_start(self.text, span.start)
+        number = (opener in _NUMBER_WORDS or opener in _NAME_OPENERS) and mid
         if is_function_word(opener) and not number and self._lookup(self._surface(span)) is None:
             # "The England and Wales Cricket Board": the opener is not part of the name.
             span = span.sub(1, len(span.words))
@@ -267,6 +355,8 @@ class SpanClassifier:
                 ok = ok or last in self.place_of_heads or last in self.misc_of_heads
                 # a name the lists know: "Federated States of Micronesia"
                 ok = ok or self._lookup(self.text[left.start : seg.end]) is not None
+            elif joint == "&":
+                ok = True  # "Harlow & Finch", "Marks & Spencer": one firm
             elif joint in _AND_JOINTS:
                 right_last = seg.words[-1].text
                 if right_last in self.misc_suffixes and len(left.words) == 1:
@@ -336,6 +426,10 @@ class SpanClassifier:
                 break
             if not si and i + 1 < len(words) and words[i].text in _NUMBER_WORDS:
                 break  # "the Five Star Movement": a capital mid-sentence is the name's
+            if not si and i == 0 and i + 1 < len(words) and words[i].text in _NAME_OPENERS:
+                break  # "including First Quantum Minerals"
+            if i + 1 < len(words) and self._lookup(self.text[words[i].start : words[i + 1].end]):
+                break  # "New Zealand Rugby said": a known name starts here
             i += 1
         while i < len(words) - 1 and len(words[i].text) == 1:
             i += 1  # a stray initial: "B Paris"
@@ -498,6 +592,9 @@ class SpanClassifier:
             self._add(span.start, span.end, kind, GUESS, n, si)
             return
         given = words[0].text in gaz.given_names and "the" not in ctx  # "the Santiago Bernabéu"
+        if any(_joint_word(j) == "&" for j in span.joints):  # "Harlow & Finch"
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+            return
         if any(_joint_word(j) == "the" for j in span.joints):  # "Save the Children"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
             return
@@ -513,7 +610,8 @@ class SpanClassifier:
             self._add(span.start, span.end, "place", CONTEXT, n, si)
         elif given or "person" in ctx:
             self._add(span.start, span.end, "person", STRONG if "person" in ctx else CONTEXT, n, si)
-        elif "org" in ctx or self._ends_with_place(words):  # "Bayern Munich", "Athletics Kenya"
+        elif "org" in ctx or self._ends_with_place(words) or self._starts_with_country(words):
+            # "Bayern Munich", "Athletics Kenya", "New Zealand Cricket"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
         elif False:
             pass
@@ -530,6 +628,18 @@ class SpanClassifier:
             self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
         else:
             self._add(span.start, span.end, "misc", GUESS, n, si)
+
+    def _starts_with_country(self, words: list[Word]) -> bool:
+        """A country's name, then more words: a national body ("New Zealand Rugby",
+        "Cricket Australia" the other way round); not "Jordan Ellis" (a given name)."""
+        if words[0].text in self.gaz.given_names:
+            return False
+        for k in (2, 1):
+            if len(words) > k:
+                known = self._lookup(self.text[words[0].start : words[k - 1].end])
+                if known is not None and known[1] == "country":
+                    return True
+        return False
 
     def _ends_with_place(self, words: list[Word]) -> bool:
         known = self._lookup(words[-1].text)

@@ -71,3 +71,61 @@ def test_a_defined_acronym_keeps_the_type_of_its_name_elsewhere() -> None:
     got = found(text)
     assert got.get("Andean Copper Price Index") == "misc"
     assert got.get("ACPI") == "misc"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Investors at Lisbon-based Corvina Capital Partners were cautious.",
+            {"Lisbon": "place", "Corvina Capital Partners": "organization"},
+        ),
+        (
+            "Shares in Hong Kong-listed Pearlgate Holdings fell.",
+            {"Hong Kong": "place", "Pearlgate Holdings": "organization"},
+        ),
+        (
+            "Iran-backed militias fired at the base, and state-owned Norland Rail was shut.",
+            {"Iran": "place", "Norland Rail": "organization"},
+        ),
+    ],
+)
+def test_a_hyphenated_qualifier_is_not_part_of_the_name(text: str, expected: dict) -> None:
+    got = found(text)
+    for name, type_ in expected.items():
+        assert got.get(name) == type_, got
+    assert not any("-" in name and name.split("-")[1][:1].islower() for name in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Suppliers including First Harvest Foods and Olmo Group signed.", "First Harvest Foods"),
+        ("Researchers at Old Dominion University tested the water.", "Old Dominion University"),
+        ("Earlier, New Zealand Cricket said the tour would go ahead.", "New Zealand Cricket"),
+    ],
+)
+def test_a_capitalised_opener_mid_sentence_belongs_to_the_name(text: str, name: str) -> None:
+    assert found(text).get(name) == "organization", found(text)
+
+
+def test_an_ampersand_joins_a_firm() -> None:
+    got = found("The dispute went to Pollard & Keane, which advises the port.")
+    assert got.get("Pollard & Keane") == "organization", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The ruling United People's Reform Party won most seats.", "United People's Reform Party"),
+        ("Doctors at Riverside Women's Hospital said.", "Riverside Women's Hospital"),
+    ],
+)
+def test_a_plural_possessive_inside_a_name(text: str, name: str) -> None:
+    assert name in found(text), found(text)
+
+
+def test_a_ministry_with_a_list_of_portfolios_is_one_name() -> None:
+    text = "The Ministry of Energy, Mines, Water and Housing issued the licence."
+    got = found(text)
+    assert got.get("Ministry of Energy, Mines, Water and Housing") == "organization", got
