@@ -94,6 +94,36 @@ _NAME_OPENERS = frozenset(
 )
 # Plural nouns that take "'s" inside a name: "People's Party", "Children's Hospital".
 _POSSESSIVE_NAME_WORDS = frozenset(("People", "Women", "Children", "Men", "Workmen"))
+# "Reporting by ...; Editing by ...", "By Jane Roe in Lima": a byline names people.
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t]*By|(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?) by)"
+    r"[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}?(?:and[ \t]+)?$"
+)
+# "the Mulungushi International Conference Centre": a venue, not a research centre.
+_VENUE_CENTRES = frozenset(
+    ("Conference", "Convention", "Exhibition", "Shopping", "Trade", "Sports", "Leisure", "Arts")
+)
+_WEAPON_NOUNS = frozenset(
+    (
+        "rocket",
+        "rockets",
+        "missile",
+        "missiles",
+        "launcher",
+        "launchers",
+        "drone",
+        "drones",
+        "jet",
+        "jets",
+        "aircraft",
+        "tank",
+        "tanks",
+        "helicopter",
+        "helicopters",
+        "system",
+        "systems",
+    )
+)
 _NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
 
 
@@ -361,7 +391,13 @@ class SpanClassifier:
                 right_last = seg.words[-1].text
                 if right_last in self.misc_suffixes and len(left.words) == 1:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
-                ok = has_of or (right_last in self.org_suffixes and len(left.words) == 1)
+                ok = has_of or (
+                    right_last in self.org_suffixes
+                    and len(left.words) == 1
+                    # "SoftBank and Honda Motor": a brand on either side makes two names
+                    and not is_camel_case(last)
+                    and (self._lookup(seg.words[0].text) or ("",))[0] != "organization"
+                )
                 # "Palmyra Oil and Gas Company": two trade words around "and"
                 # (but not "Barclays Bank and Lloyds Bank")
                 ok = ok or (
@@ -459,6 +495,14 @@ class SpanClassifier:
             self._add(span.start, span.end, known[0], STRONG, len(words), si, known[1])
             return
         if fold(surface) in gaz.region_adjectives:
+            return
+        if len(words) <= 4 and _CREDIT_BEFORE.search(
+            self.text, max(0, span.start - 80), span.start
+        ):
+            self._person_piece(span, STRONG)  # "Editing by Fiona Marsh"
+            return
+        if last in ("Centre", "Center") and words[-2].text in _VENUE_CENTRES:
+            self._add(span.start, span.end, "place", STRONG, len(words), si)
             return
         kind = self._head_kind(span)
         if kind is not None:
@@ -592,6 +636,13 @@ class SpanClassifier:
             self._add(span.start, span.end, kind, GUESS, n, si)
             return
         given = words[0].text in gaz.given_names and "the" not in ctx  # "the Santiago Bernabéu"
+        last_key = fold(words[-1].text)
+        if last_key in gaz.demonyms and last_key.endswith("s") and n <= 4 and "person" not in ctx:
+            self._add(span.start, span.end, "group", CONTEXT, n, si)  # "Hill Country Tamils"
+            return
+        if given and "said" in ctx and "org" in ctx and n == 2:
+            self._add(span.start, span.end, "person", CONTEXT, n, si)  # "the club's Ana Ruiz said"
+            return
         if any(_joint_word(j) == "&" for j in span.joints):  # "Harlow & Finch"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
             return
@@ -685,6 +736,10 @@ class SpanClassifier:
         if key in gaz.region_adjectives or text in self.org_suffixes or is_function_word(text):
             return
         if is_acronym(text):
+            nxt = self.text[word.end : word.end + 20].split()[:1]
+            if nxt and nxt[0] in _WEAPON_NOUNS:
+                self._add(word.start, word.end, "misc", CONTEXT, 1, si)  # "ATACMS missiles"
+                return
             if text not in self.acronym_exclude and sum(c.isalpha() for c in text) >= 2:
                 self._add(word.start, word.end, "organization", STRONG, 1, si)
             return

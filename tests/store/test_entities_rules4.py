@@ -129,3 +129,83 @@ def test_a_ministry_with_a_list_of_portfolios_is_one_name() -> None:
     text = "The Ministry of Energy, Mines, Water and Housing issued the licence."
     got = found(text)
     assert got.get("Ministry of Energy, Mines, Water and Housing") == "organization", got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # head and cue words
+        (
+            "Delegates met at the Harbourview Convention Centre in May.",
+            "Harbourview Convention Centre",
+            "place",
+        ),
+        ("Crowds filled Avenida Corvalán after the match.", "Avenida Corvalán", "place"),
+        ("The singer stayed at the Grand Meridia Hotel overnight.", "Grand Meridia Hotel", "place"),
+        (
+            "Lawyers gathered outside the Marlow County Courthouse.",
+            "Marlow County Courthouse",
+            "place",
+        ),
+        (
+            "Funds flowed into Tallis Asset Management this year.",
+            "Tallis Asset Management",
+            "organization",
+        ),
+        ("With files from The Northern Press.", "Northern Press", "organization"),
+        ("Nurses marched against Bill 88 in the capital.", "Bill 88", "misc"),
+        # context: ", where" after a place, ", founded in" after a firm, an apposition's head
+        (
+            "Storms hit towns including North Harwick, where roofs blew off.",
+            "North Harwick",
+            "place",
+        ),
+        (
+            "Orvane Robotics, founded in 2015 by two engineers, makes arms.",
+            "Orvane Robotics",
+            "organization",
+        ),
+        (
+            "Selvo Agri, an exporter based in the south, signed the deal.",
+            "Selvo Agri",
+            "organization",
+        ),
+        (
+            "Its old quarter, Kasbah Tiri, a UNESCO World Heritage site, drew crowds.",
+            "Kasbah Tiri",
+            "place",
+        ),
+        # an acronym before a weapon noun names the weapon
+        ("The army ordered more ATACMS missiles this year.", "ATACMS", "misc"),
+        # a name ending in a plural people is a group
+        ("Many Marsh Arabs fish in the wetlands.", "Marsh Arabs", "group"),
+    ],
+)
+def test_heads_cues_and_context(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Magistrate Lucia Ferrante, who leads the panel, spoke.", "Lucia Ferrante"),
+        ("(Reporting by Tom Ashby; Editing by Helen Marsh)", "Helen Marsh"),
+        ("The Scottish referee, Callum McBride, sent him off.", "Callum McBride"),
+        ("President of the club Marta Quiroga said the bonus was paid.", "Marta Quiroga"),
+    ],
+)
+def test_people_not_taken_for_other_things(text: str, person: str) -> None:
+    got = found(text)
+    assert got.get(person) == "person", got
+
+
+def test_a_brand_on_either_side_of_and_makes_two_names() -> None:
+    got = found("Analysts said ChipStar and Toyota Motor would invest.")
+    assert got.get("ChipStar") == "organization", got
+    assert got.get("Toyota Motor") == "organization", got
+
+
+def test_common_business_acronyms_are_not_organisations() -> None:
+    got = found("The IPO was the largest this year, bankers said.")
+    assert "IPO" not in got, got
