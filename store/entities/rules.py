@@ -661,7 +661,11 @@ class SpanClassifier:
             self._add(span.start, span.end, "place", CONTEXT, n, si)
         elif given or "person" in ctx:
             self._add(span.start, span.end, "person", STRONG if "person" in ctx else CONTEXT, n, si)
-        elif "org" in ctx or self._ends_with_place(words) or self._starts_with_country(words):
+        elif (
+            "org" in ctx
+            or self._ends_with_place(words)
+            or ("the" not in ctx and self._starts_with_country(words))
+        ):
             # "Bayern Munich", "Athletics Kenya", "New Zealand Cricket"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
         elif False:
