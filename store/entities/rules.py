@@ -504,6 +504,11 @@ class SpanClassifier:
         if last in ("Centre", "Center") and words[-2].text in _VENUE_CENTRES:
             self._add(span.start, span.end, "place", STRONG, len(words), si)
             return
+        rest = self._lookup(self.text[words[1].start : span.end])
+        if rest is not None and rest[0] == "misc" and self._lookup(first) is not None:
+            # "UEFA Champions League", "FIFA World Cup": an organiser before its event
+            self._add(span.start, span.end, "misc", STRONG, len(words), si)
+            return
         kind = self._head_kind(span)
         if kind is not None:
             self._add(span.start, span.end, kind, STRONG, len(words), si)

@@ -209,3 +209,20 @@ def test_a_brand_on_either_side_of_and_makes_two_names() -> None:
 def test_common_business_acronyms_are_not_organisations() -> None:
     got = found("The IPO was the largest this year, bankers said.")
     assert "IPO" not in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Fans dream of the FIFA World Cup every night.", "FIFA World Cup", "misc"),
+        (
+            "The report by Forest Watch International was cited.",
+            "Forest Watch International",
+            "organization",
+        ),
+        ("He represented the Caldas department for a decade.", "Caldas", "place"),
+    ],
+)
+def test_organisers_events_and_departments(text: str, name: str, type_: str) -> None:
+    got = found(text)
+    assert got.get(name) == type_, got
