@@ -14,15 +14,15 @@ import pytest
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.92  # measured 0.9318 on 54 articles (rules-3, before tuning on the new 18)
+TUNING_F1_FLOOR = 0.945  # measured 0.9576 on 54 articles (rules-4; rules-3 scored 0.9318)
 PER_ARTICLE_F1_FLOOR = 0.72  # weakest measured 0.750
 TYPE_F1_FLOOR = {
-    "person": 0.92,  # measured 0.932
-    "organization": 0.86,  # 0.874
-    "place": 0.95,  # 0.963
-    "group": 0.92,  # 0.939
-    "date": 0.965,  # 0.978
-    "misc": 0.70,  # 0.731 (79 gold pairs)
+    "person": 0.945,  # measured 0.958
+    "organization": 0.91,  # 0.923
+    "place": 0.96,  # 0.972
+    "group": 0.935,  # 0.955
+    "date": 0.985,  # 0.999
+    "misc": 0.78,  # 0.816 (79 gold pairs: one pair moves it by about 0.012)
 }
 # The fifth holdout was moved into tuning; the sixth is not written yet. Until it lands the
 # holdout checks are skipped: set the floor a little under its first, blind figure then.
