@@ -18,6 +18,8 @@ _APPOSITION_STOPS = frozenset(
 )
 _AGE = re.compile(r",\s*\d{1,3},")
 _WHO = re.compile(r",\s+who(?:se)?\b")
+_WHERE = re.compile(r",\s+where\b")  # "towns such as Kelso, where the river rose"
+_FOUNDED = re.compile(r",\s+(?:which was\s+)?(?:founded|established|set up|launched)\s+(?:in|by)\b")
 _APPOSITION = re.compile(
     r",\s+(?:a|an|the|one of|one of the|its|his|her|their|[A-Z][\w-]+[’']s)"
     r"\s+([^,.;:()\"“”]{1,80})"
@@ -29,14 +31,17 @@ _ORG_NOUNS = frozenset(
     regulator maker manufacturer producer retailer chain carrier airline startup start-up
     conglomerate subsidiary network institute coalition federation association council
     club team side body nonprofit ngo watchdog supplier provider exchange university
-    school college outlet publisher agency business venture fund investor"""
+    school college outlet publisher agency business venture fund investor exporter importer
+    trader miner refiner shipper brewer carmaker automaker chipmaker drugmaker distributor
+    consultancy contractor builder insurer brokerage lab laboratory cooperative co-op
+    consortium label studio"""
     )
 )
 _PLACE_NOUNS = frozenset(
     _words(
         """town city village community district region province suburb neighbourhood
     neighborhood island port capital area settlement municipality county state country
-    street square river lake valley"""
+    street square river lake valley site resort landmark"""
     )
 )
 _BY_ORG_VERBS = frozenset(_words("run owned operated acquired listed manufactured made built"))
@@ -70,6 +75,10 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     speaker = prev == "said" and after.lstrip()[:1] in (",", ".", ";", "")  # not "said X would"
     if prev in gaz.roles or speaker or (prev in gaz.title_words and prev != "chief"):
         out.append("person")
+    if _WHERE.match(after):
+        out.append("place")
+    if _FOUNDED.match(after):
+        out.extend(("org", "apposition"))
     if _AGE.match(after) or _WHO.match(after):
         out.append("person")  # "Ana Ruiz, 42,"; "Kovalenko, who chairs the panel"
     if prev in gaz.cue("org_context_before"):
@@ -154,6 +163,8 @@ def apposition_kind(gaz: Gazetteer, phrase: str) -> str | None:
         low = raw.lower()
         if raw[:1].isupper() and _qualifier(gaz, raw):
             continue  # "the Swiss chocolate supplier", "the Leipzig-based maker"
+        if raw[:1].isupper() and not words:
+            continue  # "a UNESCO World Heritage site": names before the head noun
         if raw[:1].isupper() or low in _APPOSITION_STOPS:
             break
         words.append(fold(raw.strip("'’")))

@@ -10,6 +10,8 @@ _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
     "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
+# "Dec 3", "Sept 25" (wire style without the full stop): only before a day number.
+_SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
@@ -19,7 +21,8 @@ _CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|In|since|Since|until|Until|till|by|By|from|From|through|before|Before|after"
     r"|After|during|During|of|early|Early|late|Late|mid|around|circa|year|summer|winter"
     r"|spring|autumn|season|last|next|this|end|start|beginning|between|Between)"
-    r"\s+(?:(?:early|late|mid)-?\s*)?|\bmid-|\()$"
+    r"\s+(?:at\s+(?:least|the\s+earliest|the\s+latest)\s+)?(?:(?:early|late|mid)-?\s*)?"
+    r"|\bmid-|\()$"
 )
 # "the 2030 World Cup", "a 2026 budget", "the country's 2010 eruption": a year used as an
 # adjective after a determiner or a possessive, followed by a word.
@@ -28,6 +31,12 @@ _WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _UNIT_AFTER = re.compile(
     r"\s+(?:people|persons|workers|residents|tonnes|tons|metres|meters|feet|km|kilometres"
     r"|miles|units|homes|jobs|troops|soldiers|cases|deaths|votes|seats|pages|words)\b"
+)
+# "in February and March", "from January to May": a month after another month.
+_AFTER_MONTH = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s*(?:,|and|or|to|-|–|until|through)\s*$"
+    r"|\b(?:year|months|weeks|quarter|period|fiscal year)\s+(?:to|ending|ended)\s+$"
 )
 _AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:and|or|to|-|–|until|through)\s*$")
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
@@ -39,12 +48,14 @@ def _pattern() -> re.Pattern[str]:
     alternatives = [
         rf"(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
         rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{months}(?:,?\s+{_YEAR}\b)?)",
-        rf"(?P<mdy>\b{months}\s+{_DAY}\b(?:,\s*{_YEAR}\b|\s+{_YEAR}\b)?)",
+        rf"(?P<mdy>\b(?:{months}|(?:{_SHORT_MONTHS})(?=\s+\d))\s+{_DAY}\b(?:,\s*{_YEAR}\b|\s+{_YEAR}\b)?)",
+        # "1975-1990", "2019–20": a range of years
+        rf"(?P<range>(?<![\d.,$£€:/-]){_YEAR}(?=[-–]{_YEAR}\b))",
         rf"(?P<my>\b{months}\s+(?:of\s+)?{_YEAR}\b)",
         rf"(?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/{_YEAR}\b)",
         rf"(?P<weekday>\b{_WEEKDAY}s?\b)",
         r"(?P<decade>\b(?:1[5-9]|20)\d0s\b)",
-        rf"(?P<month>\b(?:{_MONTHS.replace(chr(92) + '.', '')})\b)",
+        rf"(?P<month>\b(?:{_MONTHS.split('|Jan')[0]})\b)",  # full names only: "Dec Smith"
         rf"(?P<year>(?<![\d.,$£€:/-]){_YEAR}(?!\d|,\d|\.\d|%|-\d|–\d))",
     ]
     # The lookahead lets the regex engine skip positions that cannot start a date (~10x).
@@ -59,11 +70,17 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:
         start, end = match.span()
         if kind == "weekday" and text[end - 1] == "s":
             end -= 1  # "Mondays" -> keep the weekday
+        if kind == "range":
+            out.append((start + offset, end + offset))
+            second = end + 1  # the year after the dash
+            out.append((second + offset, second + 4 + offset))
+            continue
         if kind in ("year", "month"):
             before = text[max(0, start - 24) : start]
             if not (
                 _CONTEXT_BEFORE.search(before)
                 or (kind == "year" and _AFTER_YEAR.search(before))
+                or (kind == "month" and _AFTER_MONTH.search(before))
                 or (
                     kind == "year"
                     and _DETERMINER_BEFORE.search(before)

@@ -11,6 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .acronyms import find_definitions
 from .context import context_cues
 from .gazetteer import Gazetteer, fold
 from .scan import Span, Word, find_spans, is_possessive, is_sentence_start
@@ -43,6 +44,85 @@ _ORG_VERB_AFTER = re.compile(
 )
 _LEGISLATURES = frozenset(
     ("Senate", "Parliament", "Congress", "Bundestag", "Bundesrat", "Knesset", "Duma", "Majlis")
+)
+# "Mississauga-based", "Abu Dhabi-listed", "state-owned": a qualifier in front of a name.
+_QUALIFIER_SUFFIXES = frozenset(
+    (
+        "based",
+        "listed",
+        "owned",
+        "run",
+        "backed",
+        "led",
+        "funded",
+        "born",
+        "headquartered",
+        "registered",
+        "controlled",
+        "operated",
+        "affiliated",
+        "allied",
+        "aligned",
+    )
+)
+# Capitalised mid-sentence, these open a name ("First Quantum Minerals", "Can Tho
+# University", "New Zealand Rugby"); at a sentence start they are just the first word.
+_NAME_OPENERS = frozenset(
+    (
+        "First",
+        "Second",
+        "Third",
+        "New",
+        "Old",
+        "Can",
+        "May",
+        "Will",
+        "Still",
+        "Just",
+        "Only",
+        "All",
+        "Last",
+        "Next",
+        "Early",
+        "Late",
+        "Well",
+        "Near",
+        "Even",
+        "Most",
+        "Little",
+    )
+)
+# Plural nouns that take "'s" inside a name: "People's Party", "Children's Hospital".
+_POSSESSIVE_NAME_WORDS = frozenset(("People", "Women", "Children", "Men", "Workmen"))
+# "Reporting by ...; Editing by ...", "By Jane Roe in Lima": a byline names people.
+_CREDIT_BEFORE = re.compile(
+    r"(?:(?:^|\n)[ \t]*By|(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Cc]ompiled|[Pp]hotos?) by)"
+    r"[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,4}?(?:and[ \t]+)?$"
+)
+# "the Mulungushi International Conference Centre": a venue, not a research centre.
+_VENUE_CENTRES = frozenset(
+    ("Conference", "Convention", "Exhibition", "Shopping", "Trade", "Sports", "Leisure", "Arts")
+)
+_WEAPON_NOUNS = frozenset(
+    (
+        "rocket",
+        "rockets",
+        "missile",
+        "missiles",
+        "launcher",
+        "launchers",
+        "drone",
+        "drones",
+        "jet",
+        "jets",
+        "aircraft",
+        "tank",
+        "tanks",
+        "helicopter",
+        "helicopters",
+        "system",
+        "systems",
+    )
 )
 _NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
 
@@ -91,26 +171,79 @@ class SpanClassifier:
         self._in_title = False
         self._lookups: dict[str, tuple[str, str] | None] = {}
         self._ctx_used = False
+        # "the Organization for Security and Co-operation in Europe (OSCE)": the acronym
+        # fixes where the name starts and gives its own mentions the name's type.
+        self.definitions = find_definitions(text)
+        self._def_starts = [d[0] for d in self.definitions]
+        self._defs_done: set[int] = set()
+        self.acronym_types: dict[str, str] = {}
+        for start, end, acronym in self.definitions:
+            self.acronym_types.setdefault(acronym, self._definition_type(text[start:end]))
+
+    def _definition_type(self, name: str) -> str:
+        known = self._lookup(name)
+        if known is not None:
+            return known[0]
+        last = name.split()[-1]
+        last = last[:-2] if is_possessive(last) else last
+        if last in self.misc_suffixes:
+            return "misc"
+        if last in self.place_suffixes and last not in self.org_suffixes:
+            return "place"
+        return "organization"
+
+    def _apply_definitions(self, span: Span) -> Span | None:
+        """The part of ``span`` before a defined name; the name itself is emitted once."""
+        i = bisect.bisect_right(self._def_starts, span.end - 1) - 1
+        if i < 0 or self.definitions[i][1] <= span.start:
+            return span
+        start, end, acronym = self.definitions[i]
+        if start not in self._defs_done:
+            self._defs_done.add(start)
+            n = len(self.text[start:end].split())
+            si = is_sentence_start(self.text, start)
+            self._add(start, end, self.acronym_types[acronym], STRONG, n, si)
+        keep = [w for w in span.words if w.end <= start]
+        if not keep:
+            return None
+        return span.sub(0, len(keep))
 
     # -- entry point -----------------------------------------------------------------------
     def run(self, offset: int, chunk: str, title_lines: list[tuple[int, int]]) -> None:
         date_iter = iter(self.dates)
+        defined = bool(self.definitions)
         for span in self._join_enumerations(find_spans(chunk, offset)):
+            if defined:
+                span = self._apply_definitions(span)
+                if span is None:
+                    continue
             for piece in self._cut_dates(span, date_iter):
                 self._piece(piece, title_lines)
 
     def _join_enumerations(self, spans: list[Span]) -> list[Span]:
-        """'Department for Environment, Food and Rural Affairs' and "St Mary's Hospital" are
-        one name each."""
+        """'Department for Environment, Food and Rural Affairs', "Ministry of Land,
+        Infrastructure, Transport and Tourism", "St Mary's Hospital" and "People's Democratic
+        Congress" are one name each."""
         out: list[Span] = []
-        for span in spans:
+        k = 0
+        while k < len(spans):
+            span = spans[k]
+            k += 1
             gap = self.text[out[-1].end : span.start] if out else ""
-            if (
-                gap in ("'s ", "’s ")
-                and len(span.words) == 1
-                and (
-                    span.words[-1].text in self.org_suffixes
-                    or span.words[-1].text in self.place_suffixes
+            if gap in ("'s ", "’s ") and (
+                (
+                    len(span.words) == 1
+                    and (
+                        span.words[-1].text in self.org_suffixes
+                        or span.words[-1].text in self.place_suffixes
+                    )
+                )
+                or (
+                    out[-1].words[-1].text in _POSSESSIVE_NAME_WORDS
+                    and any(
+                        w.text in self.org_suffixes or w.text in self.place_suffixes
+                        for w in span.words
+                    )
                 )
             ):
                 prev = out[-1]
@@ -124,9 +257,26 @@ class SpanClassifier:
                 prev = out[-1]
                 heads = any(w.text in self.org_heads for w in prev.words)
                 of = any(_joint_word(j) in _OF_JOINTS for j in prev.joints)
-                if heads and of and any(_joint_word(j) in _AND_JOINTS for j in span.joints):
-                    out[-1] = Span(prev.words + span.words, [*prev.joints, ", ", *span.joints])
-                    continue
+                if heads and of:
+                    # a list of short names after the head, closed by one with "and"
+                    chain = [span]
+                    while (
+                        not any(_joint_word(j) in _AND_JOINTS for j in chain[-1].joints)
+                        and len(chain[-1].words) <= 2
+                        and len(chain) < 5
+                        and k + len(chain) - 1 < len(spans)
+                        and self.text[chain[-1].end : spans[k + len(chain) - 1].start] == ", "
+                    ):
+                        chain.append(spans[k + len(chain) - 1])
+                    if any(_joint_word(j) in _AND_JOINTS for j in chain[-1].joints):
+                        words, joints = list(prev.words), list(prev.joints)
+                        for part in chain:
+                            joints.append(self.text[words[-1].end : part.start])
+                            words.extend(part.words)
+                            joints.extend(part.joints)
+                        out[-1] = Span(words, joints)
+                        k += len(chain) - 1
+                        continue
             out.append(span)
         return out
 
@@ -183,6 +333,15 @@ class SpanClassifier:
     # -- splitting at "of", "for", "and" -----------------------------------------------------
     def _piece(self, span: Span, title_lines: list[tuple[int, int]]) -> None:
         gaz = self.gaz
+        for k, w in enumerate(span.words[:-1]):
+            head, dash, tail = w.text.rpartition("-")
+            if dash and tail in _QUALIFIER_SUFFIXES:
+                # "Dubai-based Meridian Asset Management": the place, then the name
+                if head:
+                    place = Word(w.start, w.start + len(head), head)
+                    self._emit_span(Span([*span.words[:k], place], span.joints[:k]), title_lines)
+                span = span.sub(k + 1, len(span.words))
+                break
         if span.words[-1].text in self.numbered_heads:  # "Highway 10", "Terminal 2"
             m = _NUMBER_AFTER.match(self.text, span.end)
             if m:
@@ -194,7 +353,8 @@ class SpanClassifier:
             self._emit_span(span, title_lines)
             return
         opener = span.words[0].text
-        number = opener in _NUMBER_WORDS and not is_sentence_start(self.text, span.start)
+        mid = not is_sentence_start(self.text, span.start)
+        number = (opener in _NUMBER_WORDS or opener in _NAME_OPENERS) and mid
         if is_function_word(opener) and not number and self._lookup(self._surface(span)) is None:
             # "The England and Wales Cricket Board": the opener is not part of the name.
             span = span.sub(1, len(span.words))
@@ -225,11 +385,19 @@ class SpanClassifier:
                 ok = ok or last in self.place_of_heads or last in self.misc_of_heads
                 # a name the lists know: "Federated States of Micronesia"
                 ok = ok or self._lookup(self.text[left.start : seg.end]) is not None
+            elif joint == "&":
+                ok = True  # "Harlow & Finch", "Marks & Spencer": one firm
             elif joint in _AND_JOINTS:
                 right_last = seg.words[-1].text
                 if right_last in self.misc_suffixes and len(left.words) == 1:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
-                ok = has_of or (right_last in self.org_suffixes and len(left.words) == 1)
+                ok = has_of or (
+                    right_last in self.org_suffixes
+                    and len(left.words) == 1
+                    # "SoftBank and Honda Motor": a brand on either side makes two names
+                    and not is_camel_case(last)
+                    and (self._lookup(seg.words[0].text) or ("",))[0] != "organization"
+                )
                 # "Palmyra Oil and Gas Company": two trade words around "and"
                 # (but not "Barclays Bank and Lloyds Bank")
                 ok = ok or (
@@ -294,6 +462,10 @@ class SpanClassifier:
                 break
             if not si and i + 1 < len(words) and words[i].text in _NUMBER_WORDS:
                 break  # "the Five Star Movement": a capital mid-sentence is the name's
+            if not si and i == 0 and i + 1 < len(words) and words[i].text in _NAME_OPENERS:
+                break  # "including First Quantum Minerals"
+            if i + 1 < len(words) and self._lookup(self.text[words[i].start : words[i + 1].end]):
+                break  # "New Zealand Rugby said": a known name starts here
             i += 1
         while i < len(words) - 1 and len(words[i].text) == 1:
             i += 1  # a stray initial: "B Paris"
@@ -323,6 +495,19 @@ class SpanClassifier:
             self._add(span.start, span.end, known[0], STRONG, len(words), si, known[1])
             return
         if fold(surface) in gaz.region_adjectives:
+            return
+        if len(words) <= 4 and _CREDIT_BEFORE.search(
+            self.text, max(0, span.start - 80), span.start
+        ):
+            self._person_piece(span, STRONG)  # "Editing by Fiona Marsh"
+            return
+        if last in ("Centre", "Center") and words[-2].text in _VENUE_CENTRES:
+            self._add(span.start, span.end, "place", STRONG, len(words), si)
+            return
+        rest = self._lookup(self.text[words[1].start : span.end])
+        if rest is not None and rest[0] == "misc" and self._lookup(first) is not None:
+            # "UEFA Champions League", "FIFA World Cup": an organiser before its event
+            self._add(span.start, span.end, "misc", STRONG, len(words), si)
             return
         kind = self._head_kind(span)
         if kind is not None:
@@ -456,6 +641,16 @@ class SpanClassifier:
             self._add(span.start, span.end, kind, GUESS, n, si)
             return
         given = words[0].text in gaz.given_names and "the" not in ctx  # "the Santiago Bernabéu"
+        last_key = fold(words[-1].text)
+        if last_key in gaz.demonyms and last_key.endswith("s") and n <= 4 and "person" not in ctx:
+            self._add(span.start, span.end, "group", CONTEXT, n, si)  # "Hill Country Tamils"
+            return
+        if given and "said" in ctx and "org" in ctx and n == 2:
+            self._add(span.start, span.end, "person", CONTEXT, n, si)  # "the club's Ana Ruiz said"
+            return
+        if any(_joint_word(j) == "&" for j in span.joints):  # "Harlow & Finch"
+            self._add(span.start, span.end, "organization", CONTEXT, n, si)
+            return
         if any(_joint_word(j) == "the" for j in span.joints):  # "Save the Children"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
             return
@@ -471,7 +666,12 @@ class SpanClassifier:
             self._add(span.start, span.end, "place", CONTEXT, n, si)
         elif given or "person" in ctx:
             self._add(span.start, span.end, "person", STRONG if "person" in ctx else CONTEXT, n, si)
-        elif "org" in ctx or self._ends_with_place(words):  # "Bayern Munich", "Athletics Kenya"
+        elif (
+            "org" in ctx
+            or self._ends_with_place(words)
+            or ("the" not in ctx and self._starts_with_country(words))
+        ):
+            # "Bayern Munich", "Athletics Kenya", "New Zealand Cricket"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
         elif False:
             pass
@@ -488,6 +688,18 @@ class SpanClassifier:
             self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
         else:
             self._add(span.start, span.end, "misc", GUESS, n, si)
+
+    def _starts_with_country(self, words: list[Word]) -> bool:
+        """A country's name, then more words: a national body ("New Zealand Rugby",
+        "Cricket Australia" the other way round); not "Jordan Ellis" (a given name)."""
+        if words[0].text in self.gaz.given_names:
+            return False
+        for k in (2, 1):
+            if len(words) > k:
+                known = self._lookup(self.text[words[0].start : words[k - 1].end])
+                if known is not None and known[1] == "country":
+                    return True
+        return False
 
     def _ends_with_place(self, words: list[Word]) -> bool:
         known = self._lookup(words[-1].text)
@@ -518,6 +730,10 @@ class SpanClassifier:
             return
         if len(text) < 2 or (fold(text) in gaz.title_words and not is_acronym(text)):
             return
+        defined = self.acronym_types.get(text)
+        if defined is not None:
+            self._add(word.start, word.end, defined, STRONG, 1, si)
+            return
         known = self._lookup(text)
         if known is not None:
             self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
@@ -529,6 +745,10 @@ class SpanClassifier:
         if key in gaz.region_adjectives or text in self.org_suffixes or is_function_word(text):
             return
         if is_acronym(text):
+            nxt = self.text[word.end : word.end + 20].split()[:1]
+            if nxt and nxt[0] in _WEAPON_NOUNS:
+                self._add(word.start, word.end, "misc", CONTEXT, 1, si)  # "ATACMS missiles"
+                return
             if text not in self.acronym_exclude and sum(c.isalpha() for c in text) >= 2:
                 self._add(word.start, word.end, "organization", STRONG, 1, si)
             return

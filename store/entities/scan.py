@@ -405,7 +405,7 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if len(line) < 200:
+        if len(line) < 200 and not line.lstrip().startswith("By "):  # a byline is not a headline
             words = [w for w in line.split() if w[:1].isalpha()]
             if len(words) >= 4:
                 caps = sum(1 for w in words if w[0].isupper())

@@ -23,6 +23,11 @@ def is_acronym(text: str) -> bool:
 
 
 def is_camel_case(text: str) -> bool:
+    """'BioMarine', 'PayKaro'; not the surnames 'McLeod', 'MacDonald', 'DiMaggio'."""
+    for prefix in ("Mc", "Mac", "Di", "De", "La", "Le"):
+        if text.startswith(prefix) and text[len(prefix) : len(prefix) + 1].isupper():
+            text = text[len(prefix) :]
+            break
     return any(a.islower() and b.isupper() for a, b in itertools.pairwise(text))
 
 

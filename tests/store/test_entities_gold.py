@@ -14,17 +14,17 @@ import pytest
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.955  # measured 0.9690 on 36 articles (rules-3; rules-2 scored 0.9304)
+TUNING_F1_FLOOR = 0.945  # measured 0.9576 on 54 articles (rules-4; rules-3 scored 0.9318)
 PER_ARTICLE_F1_FLOOR = 0.72  # weakest measured 0.750
 TYPE_F1_FLOOR = {
-    "person": 0.96,  # measured 0.976
-    "organization": 0.93,  # 0.947
-    "place": 0.965,  # 0.978
-    "group": 0.95,  # 0.968
-    "date": 0.985,  # 1.000
-    "misc": 0.77,  # 0.819 (41 pairs: one pair moves it by about 0.025)
+    "person": 0.945,  # measured 0.958
+    "organization": 0.91,  # 0.923
+    "place": 0.96,  # 0.972
+    "group": 0.935,  # 0.955
+    "date": 0.985,  # 0.999
+    "misc": 0.78,  # 0.816 (79 gold pairs: one pair moves it by about 0.012)
 }
-# The fourth holdout was moved into tuning; the fifth is not written yet. Until it lands the
+# The fifth holdout was moved into tuning; the sixth is not written yet. Until it lands the
 # holdout checks are skipped: set the floor a little under its first, blind figure then.
 HOLDOUT_F1_FLOOR = 0.85  # fifth holdout: measured 0.876 blind on 18 articles (rules-3)
 
