@@ -14,19 +14,19 @@ import pytest
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.945  # measured 0.9576 on 54 articles (rules-4; rules-3 scored 0.9318)
-PER_ARTICLE_F1_FLOOR = 0.72  # weakest measured 0.750
+TUNING_F1_FLOOR = 0.91  # measured 0.9227 on 72 articles (rules-4, sixth holdout moved in)
+PER_ARTICLE_F1_FLOOR = 0.65  # weakest measured 0.674 (hong-kong-robotics-ipo)
 TYPE_F1_FLOOR = {
-    "person": 0.945,  # measured 0.958
-    "organization": 0.91,  # 0.923
-    "place": 0.96,  # 0.972
-    "group": 0.935,  # 0.955
-    "date": 0.985,  # 0.999
-    "misc": 0.78,  # 0.816 (79 gold pairs: one pair moves it by about 0.012)
+    "person": 0.90,  # measured 0.911
+    "organization": 0.865,  # 0.881
+    "place": 0.935,  # 0.947
+    "group": 0.91,  # 0.925
+    "date": 0.985,  # 0.997
+    "misc": 0.64,  # 0.667 (131 gold pairs)
 }
-# The fifth holdout was moved into tuning; the sixth is not written yet. Until it lands the
+# The sixth holdout was moved into tuning; the seventh is not written yet. Until it lands the
 # holdout checks are skipped: set the floor a little under its first, blind figure then.
-HOLDOUT_F1_FLOOR = 0.81  # sixth holdout: measured 0.832 blind on 18 articles (rules-4)
+HOLDOUT_F1_FLOOR = 0.81  # sixth holdout measured 0.832 blind (rules-4); reset for the seventh
 
 
 def _holdout_or_skip() -> list:
