@@ -304,6 +304,8 @@ def gazetteer() -> Gazetteer:
     _countries(gaz.places, cues_raw["country_aliases"])
     for region in cues_raw["regions"]:
         _add_place(gaz.places, region, region, "region")
+    for island in _lines("islands.txt"):  # "Crete", "the Cyclades": well-known islands
+        _add_place(gaz.places, island, island, "region")
     _demonyms(gaz)
     gaz.place_acronyms = {k: v for k, v in cues_raw["place_acronyms"].items() if v}
     gaz.known_orgs = {fold(name): name for name in cues_raw["well_known_orgs"]}

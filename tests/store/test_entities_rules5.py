@@ -1,0 +1,39 @@
+"""General rules and lists added in rules-5, each shown on a made-up sentence (none from the
+gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from apostil.store.entities import find_entities
+
+
+def found(text: str) -> dict[str, str]:
+    """surface -> type for every mention."""
+    return {text[s:e]: ent.type for ent in find_entities(text) for s, e in ent.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # well-known islands and archipelagos are places
+        ("Ferries to Sardinia and Gozo were cancelled on Friday.", "Sardinia", "place"),
+        ("Ferries to Sardinia and Gozo were cancelled on Friday.", "Gozo", "place"),
+        ("Tourists crowded the Dodecanese last summer.", "Dodecanese", "place"),
+        # big banks, auditors and funds are organisations, not people or places
+        (
+            "The deal was advised by Goldman Sachs and audited by KPMG.",
+            "Goldman Sachs",
+            "organization",
+        ),
+        ("The deal was advised by Goldman Sachs and audited by KPMG.", "KPMG", "organization"),
+        ("Norway's fund sold the stake to Mubadala last year.", "Mubadala", "organization"),
+        # famous services and stock indices are misc
+        ("Villagers now rely on Starlink for internet access.", "Starlink", "misc"),
+        ("The Hang Seng Index fell 2 per cent on Monday.", "Hang Seng Index", "misc"),
+        # regions
+        ("Exports to the Americas grew sharply.", "Americas", "place"),
+    ],
+)
+def test_general_knowledge_lists(text: str, name: str, type_: str) -> None:
+    assert found(text).get(name) == type_, found(text)
