@@ -124,6 +124,10 @@ _WEAPON_NOUNS = frozenset(
         "systems",
     )
 )
+# Law and plan words that close a name with "and" inside: "Water and Sanitation Act".
+_LAW_WORDS = frozenset(
+    ("Act", "Law", "Bill", "Code", "Treaty", "Convention", "Agreement", "Project", "Programme")
+)
 _NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
 
 
@@ -379,6 +383,14 @@ class SpanClassifier:
             if joint in _OF_JOINTS:
                 # "Commission for the Conservation of Antarctic Marine Living Resources"
                 ok = has_of and left.words[0].text in self.org_heads
+                # "Office for the Coordination of Humanitarian Affairs": a second "of" inside
+                # a body's name, unless it names a place ("Fund of the Netherlands")
+                ok = ok or (
+                    has_of
+                    and any(w.text in self.org_heads for w in left.words)
+                    and len(seg.words) <= 3
+                    and (self._lookup(self._surface(seg)) or ("",))[0] != "place"
+                )
                 ok = ok or last in self.org_heads or last in self.org_suffixes
                 ok = ok or last in self.place_prefixes or fold(last) in gaz.title_words
                 # "Valley of the Kings", "Africa Cup of Nations", "Battle of the Somme"
@@ -391,6 +403,12 @@ class SpanClassifier:
                 right_last = seg.words[-1].text
                 if right_last in self.misc_suffixes and len(left.words) == 1:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
+                # "Soil Protection and Land Restoration Act": one law's name
+                law = (
+                    right_last in _LAW_WORDS
+                    and len(left.words) <= 4
+                    and self._lookup(self._surface(left)) is None
+                )
                 ok = has_of or (
                     right_last in self.org_suffixes
                     and len(left.words) == 1
@@ -406,9 +424,12 @@ class SpanClassifier:
                     and seg.words[0].text in self.org_suffixes
                     and len(seg.words) > 1
                 )
-                ok = (ok and self._lookup(self._surface(seg)) is None) or has_of
+                ok = (ok and self._lookup(self._surface(seg)) is None) or has_of or law
             elif joint == "on":  # "Commission on Human Rights", not "Google on Monday"
-                ok = last in self.org_heads and self._lookup(self._surface(seg)) is None
+                # also a treaty's or convention's subject: "Treaty on Open Skies"
+                ok = (
+                    last in self.org_heads or last in self.misc_of_heads or last in _LAW_WORDS
+                ) and self._lookup(self._surface(seg)) is None
             else:
                 ok = False
             if ok:
@@ -582,7 +603,7 @@ class SpanClassifier:
         if any(w.text in _STORM_WORDS for w in words[:-1]):
             return "misc"
         for i, joint in enumerate(span.joints):
-            if _joint_word(joint) in _OF_JOINTS:
+            if _joint_word(joint) in _OF_JOINTS or _joint_word(joint) == "on":
                 head = words[i].text
                 if head in self.misc_of_heads:
                     return "misc"

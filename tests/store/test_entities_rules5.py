@@ -37,3 +37,36 @@ def found(text: str) -> dict[str, str]:
 )
 def test_general_knowledge_lists(text: str, name: str, type_: str) -> None:
     assert found(text).get(name) == type_, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # a second "of" inside a body's name after "for"
+        (
+            "Aid was held up, the Bureau for the Relief of Mountain Villages said on Monday.",
+            "Bureau for the Relief of Mountain Villages",
+            "organization",
+        ),
+        # "and" inside a law's name
+        (
+            "Lawmakers passed the Soil Protection and Land Restoration Act on Tuesday.",
+            "Soil Protection and Land Restoration Act",
+            "misc",
+        ),
+        # a treaty "on" its subject
+        (
+            "Both sides signed the Treaty on Fishing Rights in 1998.",
+            "Treaty on Fishing Rights",
+            "misc",
+        ),
+        # "Group for ... of ... and ...": one armed group's name
+        (
+            "Villages were attacked by the Front Group for the Defence of Rivers and Forests.",
+            "Front Group for the Defence of Rivers and Forests",
+            "organization",
+        ),
+    ],
+)
+def test_long_names_are_not_cut(text: str, name: str, type_: str) -> None:
+    assert found(text).get(name) == type_, found(text)
