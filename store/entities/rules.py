@@ -170,6 +170,7 @@ class SpanClassifier:
         self.org_prefixes = gaz.cue("org_prefixes")
         self.place_of_heads = gaz.cue("place_of_heads")
         self.misc_of_heads = gaz.cue("misc_of_heads")
+        self.common_nouns = gaz.cue("common_nouns")
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
         self._in_title = False
@@ -706,6 +707,11 @@ class SpanClassifier:
                 if "the" in ctx
                 else "person"
             )
+            if kind == "person" and any(w.text in self.common_nouns for w in words):
+                # "Report Card", "Wartime History": a person guess needs a name, not
+                # ordinary nouns: left for the document-wide pass to settle
+                self._add(span.start, span.end, None, 0, n, si, None, set(ctx))
+                return
             self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
         else:
             self._add(span.start, span.end, "misc", GUESS, n, si)

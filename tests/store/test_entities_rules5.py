@@ -70,3 +70,19 @@ def test_general_knowledge_lists(text: str, name: str, type_: str) -> None:
 )
 def test_long_names_are_not_cut(text: str, name: str, type_: str) -> None:
     assert found(text).get(name) == type_, found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said the scheme was written for Green Growth, not for savers.",
+        "The charity's Urban Progress survey found more homeless families.",
+    ],
+)
+def test_ordinary_nouns_are_not_guessed_people(text: str) -> None:
+    assert "person" not in found(text).values(), found(text)
+
+
+def test_a_real_name_is_still_a_person() -> None:
+    text = "The motion was tabled by Liesl Varga. Varga said she expected it to pass."
+    assert found(text).get("Liesl Varga") == "person"
