@@ -13,6 +13,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+_PUBLISHED_IN = re.compile(r"\b(?:published|appeared|appear|publish)\b[^.;,]{0,25}\bin (?:the )?$")
 _APPOSITION_STOPS = frozenset(
     _words("of in at for from with on to by near who whose which that where based built run")
 )
@@ -99,10 +100,12 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
     if nxt in gaz.cue("place_context_after") and not after.lstrip().startswith(","):
         out.append("place")
         out.append("facility")
-    if prev in gaz.cue("misc_context_before") or (
-        nxt in gaz.cue("misc_context_after") and not after.lstrip().startswith(",")
+    if (
+        prev in gaz.cue("misc_context_before")
+        or (nxt in gaz.cue("misc_context_after") and not after.lstrip().startswith(","))
+        or _PUBLISHED_IN.search(text, max(0, start - 50), start)
     ):
-        out.append("misc")
+        out.append("misc")  # "published on Monday in Ocean Letters": a journal
     if article:
         out.append("the")
         if prev in ("at", "inside", "outside", "near"):

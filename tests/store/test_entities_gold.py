@@ -14,15 +14,15 @@ import pytest
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.91  # measured 0.9227 on 72 articles (rules-4, sixth holdout moved in)
-PER_ARTICLE_F1_FLOOR = 0.65  # weakest measured 0.674 (hong-kong-robotics-ipo)
+TUNING_F1_FLOOR = 0.925  # measured 0.9338 on 72 articles (rules-5; rules-4 scored 0.9227)
+PER_ARTICLE_F1_FLOOR = 0.72  # weakest measured 0.750
 TYPE_F1_FLOOR = {
-    "person": 0.90,  # measured 0.911
-    "organization": 0.865,  # 0.881
-    "place": 0.935,  # 0.947
-    "group": 0.91,  # 0.925
+    "person": 0.915,  # measured 0.928
+    "organization": 0.88,  # 0.895
+    "place": 0.94,  # 0.954
+    "group": 0.915,  # 0.931
     "date": 0.985,  # 0.997
-    "misc": 0.64,  # 0.667 (131 gold pairs)
+    "misc": 0.70,  # 0.731 (131 gold pairs)
 }
 # The sixth holdout was moved into tuning; the seventh is not written yet. Until it lands the
 # holdout checks are skipped: set the floor a little under its first, blind figure then.

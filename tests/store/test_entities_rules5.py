@@ -86,3 +86,8 @@ def test_ordinary_nouns_are_not_guessed_people(text: str) -> None:
 def test_a_real_name_is_still_a_person() -> None:
     text = "The motion was tabled by Liesl Varga. Varga said she expected it to pass."
     assert found(text).get("Liesl Varga") == "person"
+
+
+def test_a_title_published_in_is_a_journal() -> None:
+    text = "The results were published on Friday in Ocean Letters, a monthly."
+    assert found(text).get("Ocean Letters") == "misc", found(text)
