@@ -26,7 +26,7 @@ TYPE_F1_FLOOR = {
 }
 # The sixth holdout was moved into tuning; the seventh is not written yet. Until it lands the
 # holdout checks are skipped: set the floor a little under its first, blind figure then.
-HOLDOUT_F1_FLOOR = 0.81  # sixth holdout measured 0.832 blind (rules-4); reset for the seventh
+HOLDOUT_F1_FLOOR = 0.84  # seventh holdout: measured 0.864 blind on 36 articles (rules-5)
 
 
 def _holdout_or_skip() -> list:
