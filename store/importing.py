@@ -148,8 +148,11 @@ def _find_by_name(library: Library, target: str) -> Article:
 
 
 __all__ = [
+    "STDIN",
     "ImportResult",
+    "Opening",
     "ReadError",
+    "import_for_reading",
     "import_paths",
     "load_target",
     "looks_like_path",

@@ -262,15 +262,16 @@ class Library:
         content_hash = document.content_hash
         now = utc_now()
         # Reopening a file that has not changed is the common case: no lock, no write.
-        unchanged = _unchanged(self._articles_unsorted(), source, content_hash)
+        articles = self._articles_unsorted()
+        unchanged = _unchanged(articles, _from_path(articles, source), content_hash)
         if unchanged is not None:
             return ImportOutcome(unchanged, "unchanged")
         with self._writing():
             articles = self._articles_unsorted()
-            unchanged = _unchanged(articles, source, content_hash)
+            existing = _from_path(articles, source)
+            unchanged = _unchanged(articles, existing, content_hash)
             if unchanged is not None:
                 return ImportOutcome(unchanged, "unchanged")
-            existing = next((a for a in articles if source and a.source_path == source), None)
             self.texts.put(document)
             meta = document.metadata
             if existing is None:
@@ -566,12 +567,17 @@ def _overwrite(fields: dict[str, Any]) -> Any:
     return apply
 
 
-def _unchanged(articles: Iterable[Article], source: str, content_hash: str) -> Article | None:
-    """The article that importing ``content_hash`` from ``source`` would leave as it is: the
-    one from that path when its text is the same; else, when no article came from that path,
+def _from_path(articles: Sequence[Article], source: str) -> Article | None:
+    """The article imported from ``source`` (none for text from standard input)."""
+    return next((a for a in articles if source and a.source_path == source), None)
+
+
+def _unchanged(
+    articles: Sequence[Article], existing: Article | None, content_hash: str
+) -> Article | None:
+    """The article that importing ``content_hash`` would leave as it is: ``existing`` (the one
+    from the same path) when its text is the same; else, when no article came from that path,
     one with the same text (a copy, a moved file)."""
-    articles = list(articles)
-    existing = next((a for a in articles if source and a.source_path == source), None)
     if existing is None:
         return next((a for a in articles if a.content_hash == content_hash), None)
     return existing if existing.content_hash == content_hash else None

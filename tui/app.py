@@ -7,7 +7,6 @@ is handed in, and every call to it goes through one thread (:class:`LibraryRunne
 
 from __future__ import annotations
 
-import asyncio
 import tempfile
 from collections.abc import Iterable, Sequence
 from concurrent.futures import Future
@@ -24,15 +23,15 @@ from textual.worker import Worker
 
 from apostil.store.config import Config
 from apostil.store.errors import ApostilError
-from apostil.store.importing import STDIN, ImportResult, Opening, import_for_reading
+from apostil.store.importing import STDIN, ImportResult, Opening
 from apostil.store.library import Library
 from apostil.store.model import Article, Document
 
-from .library_thread import LibraryRunner
+from .library_thread import LibraryRunner, files_to_open, start_opening
 from .safe_text import printable, shorten
 from .screens.opening import OpeningScreen
 from .screens.reader import ReaderScreen
-from .workers import LIBRARY_GROUP, report_worker_state
+from .workers import LIBRARY_GROUP, error_message, report_worker_state
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -84,18 +83,16 @@ class ApostilApp(App[None]):
         self.config = config or Config()
         self.open_paths = tuple(open_paths)
         self._quit_confirmed = False
-        self.runner = runner or LibraryRunner(library)
+        self.runner = runner or LibraryRunner()
         self._entity_cache: EntityCache | None = None
-        paths = [p for p in self.open_paths if p != STDIN]
-        if opening is None and paths:
-            opening = self.runner.start(import_for_reading, library, paths)
-        self._opening = opening
+        self._files = files_to_open(self.open_paths)
+        self._opening = opening or start_opening(self.runner, library, self._files)
 
     # ------------------------------------------------------------------ start and stop
 
     def get_default_screen(self) -> Screen[Any]:
         if self._opening is not None:
-            return OpeningScreen([p for p in self.open_paths if p != STDIN])
+            return OpeningScreen(self._files)
         from .screens.library import LibraryScreen
 
         return LibraryScreen()
@@ -165,7 +162,7 @@ class ApostilApp(App[None]):
         changed, on the library thread since before the app started); report bad files. With
         several articles or none, show the library, which then lists them."""
         try:
-            result = await asyncio.shield(asyncio.wrap_future(opening))
+            result = await self.runner.wait(opening)
         except BaseException:
             self.show_library()
             raise
@@ -314,9 +311,9 @@ class ApostilApp(App[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_state(self, event)
 
-    def notify_error(self, error: ApostilError | str) -> None:
+    def notify_error(self, error: ApostilError) -> None:
         """Show a one-line error (plain text, never markup)."""
-        self.notify(shorten(printable(str(error)), 300), severity="error", timeout=8, markup=False)
+        self.notify(error_message(error), severity="error", timeout=8, markup=False)
 
 
 def make_app(

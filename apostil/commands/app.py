@@ -29,13 +29,11 @@ def run_app(ctx: Context) -> int:
         ).run()
         raise
     paths = tuple(getattr(ctx.args, "paths", ()) or ())
-    from ..store.importing import STDIN, import_for_reading
-    from ..tui.library_thread import LibraryRunner
+    from ..tui.library_thread import LibraryRunner, start_opening
 
     # The article is read and imported on the library thread while Textual is imported.
-    runner = LibraryRunner(library)
-    files = [p for p in paths if p != STDIN]
-    opening = runner.start(import_for_reading, library, files) if files else None
+    runner = LibraryRunner()
+    opening = start_opening(runner, library, paths)
     from ..tui.app import make_app
 
     app = make_app(library, open_paths=paths, config=config, runner=runner, opening=opening)

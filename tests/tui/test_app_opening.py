@@ -24,7 +24,7 @@ def test_the_text_is_on_the_readers_first_frame_before_its_sidebar(monkeypatch) 
     """What the screen showed when the sidebar started mounting (which waits for the
     reader's first refresh): the article's text, no sidebar; sidebar keys off until then."""
     library = Library.in_memory()
-    runner = LibraryRunner(library)
+    runner = LibraryRunner()
     opening = runner.start(import_for_reading, library, [str(SEED)])
     opening.result(timeout=30)  # as when the CLI's import finished while Textual loaded
     app = make_app(library, open_paths=[str(SEED)], runner=runner, opening=opening)

@@ -28,7 +28,7 @@ from apostil.store.model import Article
 
 from ..safe_text import printable, shorten
 from ..widgets.article_table import ArticleTable, Column, TableRow
-from ..workers import LIBRARY_GROUP, report_worker_state
+from ..workers import LIBRARY_GROUP, error_message, report_worker_state
 from .confirm import ConfirmDialog
 from .tags_dialog import TagsDialog
 
@@ -121,7 +121,7 @@ class LibraryScreen(Screen[None]):
             counts: Counter[str] = await app.runner.call(app.library.note_counts)
         except ApostilError as error:
             self.query_one("#library-empty", Static).update(
-                Content(f"The library cannot be read: {shorten(printable(str(error)), 300)}")
+                Content(f"The library cannot be read: {error_message(error)}")
             )
             self.add_class("-empty")
             raise

@@ -659,13 +659,12 @@ class ReaderScreen(Screen[None]):
         app = self._app
         deleted = await app.runner.call(app.library.delete_note, note_id)
         self._deleted.append(deleted)
-        self.notify(f"Note deleted — press {self._key_for('reader.undo', 'u')} to undo", timeout=6)
-        self._reload_notes()
+        from ..keymap import keys_for
 
-    def _key_for(self, binding_id: str, default: str) -> str:
-        """The first key of a binding, as the user's keymap has it."""
-        keymap = getattr(self.app, "_keymap", None) or {}
-        return str(keymap.get(binding_id, default)).split(",")[0].strip() or default
+        self.notify(
+            f"Note deleted — press {keys_for(self.app, 'reader.undo', 'u')} to undo", timeout=6
+        )
+        self._reload_notes()
 
     def action_undo(self) -> None:
         if not self._deleted:

@@ -84,10 +84,6 @@ class EntitySidebar(Vertical):
 
         record: dict[str, Any]
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self._entities: list[Entity] = []
-
     def compose(self) -> ComposeResult:
         yield Static("Finding entities…", id="entities-status", markup=False)
         yield ProgressBar(total=1.0, show_eta=False, id="entities-progress")
@@ -99,10 +95,6 @@ class EntitySidebar(Vertical):
     @property
     def entity_tree(self) -> Tree[Entity | str]:
         return self.query_one("#entities-tree", Tree)
-
-    @property
-    def entities(self) -> list[Entity]:
-        return list(self._entities)
 
     # ------------------------------------------------------------------ methods down
 
@@ -123,10 +115,9 @@ class EntitySidebar(Vertical):
         same entity when it is still there."""
         tree = self.entity_tree
         current = tree.cursor_node.data if tree.cursor_node is not None else None
-        self._entities = list(entities)
         tree.clear()
         by_type: dict[str, list[Entity]] = {kind: [] for kind in ENTITY_TYPES}
-        for entity in self._entities:
+        for entity in entities:
             by_type.setdefault(entity.type, []).append(entity)
         restore = None
         for kind, members in by_type.items():
@@ -142,7 +133,7 @@ class EntitySidebar(Vertical):
                 ):
                     restore = leaf
         self.set_progress(None)
-        if not self._entities:
+        if not entities:
             self.set_status("No entities found.")
         else:
             self.set_status("")

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
 
-from textual.binding import BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -20,8 +18,6 @@ HEADING_LIMIT = 80
 
 class TableOfContents(OptionList):
     """Headings of a document; posts :class:`TableOfContents.Jump` with the heading's offset."""
-
-    BINDINGS: ClassVar[list[BindingType]] = []
 
     @dataclass
     class Jump(Message):
