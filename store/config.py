@@ -35,6 +35,7 @@ APP_NAME = "apostil"
 CONFIG_ENV = "APOSTIL_CONFIG"
 CONFIG_FILENAME = "config.toml"
 ENGINES = ("auto", "rules", "spacy")
+DEFAULT_ENGINE = "rules"  # measured: rules alone beat spaCy sm and the combination
 MEASURE_RANGE = (20, 400)
 
 
@@ -52,7 +53,7 @@ class Config:
     """apostil's settings, as read from ``config.toml`` (the defaults when there is none)."""
 
     theme: str | None = None
-    engine: str = "rules"  # measured: rules alone beat spaCy sm and the combination
+    engine: str = DEFAULT_ENGINE
     keymap: dict[str, str] = field(default_factory=dict)
     measure: int = 88
     export_dir: str | None = None

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import argparse
 
+from ..store.config import ENGINES
 from ..store.entities.corrections import normalise_correction
 from ..store.entities.library_entities import article_entities, library_entity_index
 from ..store.importing import load_target
 from ..store.model import ENTITY_TYPES
 from ._base import Command, Context, one_line
-
-ENGINES = ("auto", "rules", "spacy")
 
 
 def _engine(ctx: Context) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Sequence
 
+from ..config import DEFAULT_ENGINE
 from ..errors import ApostilError
 from ..model import Entity, text_hash
 from .cache import EntityCache
@@ -66,7 +67,7 @@ def _space_before(text: str, end: int, start: int) -> int:
 def find_entities(
     text: str,
     *,
-    engine: str = "rules",
+    engine: str = DEFAULT_ENGINE,
     corrections: Sequence[dict] = (),
     cache: EntityCache | None = None,
     content_hash: str | None = None,

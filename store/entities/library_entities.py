@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..config import DEFAULT_ENGINE
 from ..library import Library
 from ..model import Document, Entity
 from .cache import EntityCache, FileEntityCache, MemoryEntityCache
@@ -27,7 +28,7 @@ def article_entities(
     library: Library,
     document: Document,
     *,
-    engine: str = "rules",
+    engine: str = DEFAULT_ENGINE,
     corrections: Sequence[dict] | None = None,
     cache: EntityCache | None = None,
     should_cancel: Callable[[], bool] | None = None,
@@ -45,7 +46,7 @@ def article_entities(
     )
 
 
-def library_entity_index(library: Library, *, engine: str = "rules") -> list[dict]:
+def library_entity_index(library: Library, *, engine: str = DEFAULT_ENGINE) -> list[dict]:
     """Every entity across the library, with the articles that mention it."""
     corrections = library.corrections()
     cache = entity_cache_for(library)
@@ -59,7 +60,7 @@ def library_entity_index(library: Library, *, engine: str = "rules") -> list[dic
     return library_index(per_article)
 
 
-def articles_mentioning(library: Library, name: str, *, engine: str = "rules") -> set[str]:
+def articles_mentioning(library: Library, name: str, *, engine: str = DEFAULT_ENGINE) -> set[str]:
     """Ids of the articles that mention the entity ``name`` (or one of its aliases)."""
     wanted = name.casefold().strip()
     found: set[str] = set()

@@ -695,9 +695,6 @@ class SpanClassifier:
         ):
             # "Bayern Munich", "Athletics Kenya", "New Zealand Cricket"
             self._add(span.start, span.end, "organization", CONTEXT, n, si)
-        elif False:
-            pass
-            self._add(span.start, span.end, "organization", CONTEXT, n, si)
         elif n <= 4 and all(is_name_like(w.text) for w in words):
             # People are rarely "the X Y": "the Red Planet" is a thing, not a person.
             kind = (

@@ -14,7 +14,6 @@ from pathlib import Path
 from ..library import Library, utc_now
 from ..model import Article, Note, normalize_tag
 from .files import WriteResult, markdown_files, tag_markdown_file, write_export, write_exports
-from .markdown import render_article_markdown, render_tag_markdown
 from .webanno import annotations_json, export_web_annotations
 
 Items = list[tuple[Article, list[Note]]]
@@ -61,12 +60,10 @@ def render(
         text = annotations_json(export_web_annotations(items, exported=exported))
         return Rendered(text, {"apostil-notes.jsonld": text}, count)
     if per_tag and tag:
-        text = render_tag_markdown(normalize_tag(tag), items, exported=exported)
-        return Rendered(
-            text, tag_markdown_file(normalize_tag(tag), items, exported=exported), count
-        )
-    text = "\n".join(render_article_markdown(a, n, exported=exported) for a, n in items)
-    return Rendered(text, markdown_files(items, exported=exported), count)
+        files = tag_markdown_file(normalize_tag(tag), items, exported=exported)
+    else:
+        files = markdown_files(items, exported=exported)
+    return Rendered("\n".join(files.values()), files, count)
 
 
 def write_to_folder(
