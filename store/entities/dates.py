@@ -6,9 +6,11 @@ from __future__ import annotations
 import functools
 import re
 
-_MONTHS = (
+_FULL_MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
-    "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+_MONTHS = (
+    _FULL_MONTHS + "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
 )
 # "Dec 3", "Sept 25" (wire style without the full stop): only before a day number.
 _SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -34,8 +36,7 @@ _UNIT_AFTER = re.compile(
 )
 # "in February and March", "from January to May": a month after another month.
 _AFTER_MONTH = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\s*(?:,|and|or|to|-|–|until|through)\s*$"
+    rf"\b(?:{_FULL_MONTHS})\s*(?:,|and|or|to|-|–|until|through)\s*$"
     r"|\b(?:year|months|weeks|quarter|period|fiscal year)\s+(?:to|ending|ended)\s+$"
 )
 _AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:and|or|to|-|–|until|through)\s*$")
@@ -55,7 +56,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/{_YEAR}\b)",
         rf"(?P<weekday>\b{_WEEKDAY}s?\b)",
         r"(?P<decade>\b(?:1[5-9]|20)\d0s\b)",
-        rf"(?P<month>\b(?:{_MONTHS.split('|Jan')[0]})\b)",  # full names only: "Dec Smith"
+        rf"(?P<month>\b(?:{_FULL_MONTHS})\b)",  # full names only: "Dec Smith"
         rf"(?P<year>(?<![\d.,$£€:/-]){_YEAR}(?!\d|,\d|\.\d|%|-\d|–\d))",
     ]
     # The lookahead lets the regex engine skip positions that cannot start a date (~10x).
