@@ -111,11 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command = _command_in(argv)
         if command is not None:
-            args = build_parser(command).parse_args(argv)
-            if args.command is None:  # only global options
-                from .commands.app import run_app
-
-                return run_app(Context(args))
+            args = build_parser(command).parse_args(argv)  # "" (--help) exits here
         else:
             args = build_app_parser().parse_args(argv)
             from .commands.app import run_app

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import compileall
 import os
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -39,7 +40,7 @@ TMUX = ["tmux", "-L", f"apostil-bench-{os.getpid()}"]  # a tmux server of our ow
 def time_to_screen(command: list[str], timeout: float = 30.0) -> float:
     name = f"apostil-bench-{uuid.uuid4().hex[:8]}"
     # COLUMNS/LINES from the parent would override the pane's real size in Textual.
-    line = "env -u COLUMNS -u LINES " + " ".join(f"'{c}'" for c in command)
+    line = "env -u COLUMNS -u LINES " + " ".join(shlex.quote(c) for c in command)
     command_line = [
         *TMUX,
         "new-session",

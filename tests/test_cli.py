@@ -338,6 +338,7 @@ def test_json_export_round_trips_into_another_library(apostil, tmp_path: Path, c
     captured = capsys.readouterr()
     assert code == 0 and captured.out.startswith("2 added")
     code = main(["--library", str(other), "notes", "--json"])
+    assert code == 0
     after = {
         (n["quote"], n["start"], n["end"], n["note"], tuple(n["tags"]))
         for n in json.loads(capsys.readouterr().out)

@@ -97,6 +97,11 @@ async def reader_ready(
     return screen
 
 
+def screen_text(app: ApostilApp) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 def notifications(app: ApostilApp) -> list[str]:
     return [str(n.message) for n in app._notifications]
 

@@ -8,6 +8,7 @@ from app_support import (
     HOSTILE_TITLE,
     drive,
     open_reader,
+    screen_text,
     seeded_library,
     wait_for,
 )
@@ -27,11 +28,6 @@ def _table(app) -> ArticleTable:
 
 def _titles(app) -> list[str]:
     return [row.cells[0] for row in _table(app).rows]
-
-
-def _screen_text(app) -> str:
-    """What the terminal shows, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def add_article(
@@ -66,7 +62,7 @@ def test_a_title_with_markup_shows_literally() -> None:
         row = _table(app).get_row(0).cells
         assert row[0] == HOSTILE_TITLE
         assert row[1] == "[link=http://evil]site[/link]"
-        assert HOSTILE_TITLE in _screen_text(app)
+        assert HOSTILE_TITLE in screen_text(app)
         reader = await open_reader(pilot, app)
         title = reader.query_one("#reader-title")
         assert HOSTILE_TITLE in str(title.render())

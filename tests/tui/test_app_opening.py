@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app_support import SEED, drive, notifications, reader_ready, run_app, wait_for
+from app_support import SEED, drive, notifications, reader_ready, run_app, screen_text, wait_for
 
 from apostil.store.importing import import_for_reading
 from apostil.store.library import Library
@@ -14,10 +14,6 @@ from apostil.tui.library_thread import LibraryRunner
 from apostil.tui.screens.library import LibraryScreen
 from apostil.tui.screens.opening import OpeningScreen, opening_message
 from apostil.tui.screens.reader import ReaderScreen
-
-
-def _screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
 def test_the_text_is_on_the_readers_first_frame_before_its_sidebar(monkeypatch) -> None:
@@ -32,7 +28,7 @@ def test_the_text_is_on_the_readers_first_frame_before_its_sidebar(monkeypatch) 
     mount = ReaderScreen._mount_sidebar_and_search
 
     async def watched(reader: ReaderScreen) -> None:
-        before["screen"] = _screen_text(reader.app)
+        before["screen"] = screen_text(reader.app)
         before["keys"] = [reader.check_action(a, ()) for a in ("show_pane", "search", "annotate")]
         await mount(reader)
 
@@ -43,7 +39,7 @@ def test_the_text_is_on_the_readers_first_frame_before_its_sidebar(monkeypatch) 
         reader = app.screen
         await wait_for(pilot, lambda: reader.sidebar_ready, "the sidebar")
         await wait_for(pilot, lambda: reader.entities, "entities")
-        assert "Entities" in _screen_text(app)
+        assert "Entities" in screen_text(app)
         assert reader.check_action("show_pane", ()) is True
 
     run_app(app, steps)
@@ -98,12 +94,12 @@ def test_the_search_bar_is_on_screen_while_searching() -> None:
         await wait_for(pilot, lambda: reader.sidebar_ready, "the sidebar")
         await pilot.press("slash")
         await pilot.pause()
-        assert "search text, or re:regex" in _screen_text(app)
+        assert "search text, or re:regex" in screen_text(app)
         await pilot.press(*"Kurdish")
         await pilot.pause()
-        assert "Kurdish" in _screen_text(app).splitlines()[-1]
+        assert "Kurdish" in screen_text(app).splitlines()[-1]
         await pilot.press("escape")
         await pilot.pause()
-        assert "search text" not in _screen_text(app)
+        assert "search text" not in screen_text(app)
 
     drive(library, steps, open_paths=[str(SEED)])
