@@ -171,3 +171,33 @@ def test_a_folder_given_at_launch_is_imported_and_listed() -> None:
         assert "Syria convoys" in _titles(app)
 
     drive(library, steps, open_paths=[str(SAMPLES)])
+
+
+def test_closing_help_over_the_library_does_not_rebuild_the_list(monkeypatch) -> None:
+    library = seeded_library()
+    rebuilt: list[int] = []
+    set_rows = LibraryScreen.set_rows
+
+    def counted(screen, articles, counts) -> None:
+        rebuilt.append(len(articles))
+        set_rows(screen, articles, counts)
+
+    monkeypatch.setattr(LibraryScreen, "set_rows", counted)
+
+    async def steps(pilot, app) -> None:
+        await wait_for(pilot, lambda: rebuilt, "the first load")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, LibraryScreen), "back")
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert rebuilt == [1]
+        article = library.articles()[0]
+        library.add_note(article.id, 0, 5, note="from elsewhere")
+        await pilot.press("question_mark")
+        await pilot.pause()
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: len(rebuilt) == 2, "a rebuild: the notes changed")
+
+    drive(library, steps)

@@ -24,6 +24,7 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import Worker
 
 from apostil.store.errors import ApostilError
+from apostil.store.library import Library
 from apostil.store.model import Article
 
 from ..safe_text import printable, shorten
@@ -78,6 +79,7 @@ class LibraryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[_Row] = []
+        self._shown: tuple[list[Article], dict[str, int]] | None = None
         self._filter_timer: Timer | None = None
         self._loaded = False
 
@@ -117,18 +119,20 @@ class LibraryScreen(Screen[None]):
     async def _load(self) -> None:
         app = self._app
         try:
-            articles = await app.runner.call(app.library.articles)
-            counts: Counter[str] = await app.runner.call(app.library.note_counts)
+            articles, counts = await app.runner.call(_articles_and_note_counts, app.library)
         except ApostilError as error:
             self.query_one("#library-empty", Static).update(
                 Content(f"The library cannot be read: {error_message(error)}")
             )
             self.add_class("-empty")
             raise
+        if self._shown == (articles, counts):
+            return  # e.g. back from help or a dialog: nothing to rebuild (slow at 10,000 rows)
         self.set_rows(articles, counts)
 
     def set_rows(self, articles: list[Article], counts: Counter[str] | dict[str, int]) -> None:
         """Show ``articles`` (the table keeps its cursor on the same article if it can)."""
+        self._shown = (list(articles), dict(counts))
         self._rows = [
             _Row(
                 article,
@@ -278,6 +282,11 @@ class LibraryScreen(Screen[None]):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_state(self, event)
+
+
+def _articles_and_note_counts(library: Library) -> tuple[list[Article], dict[str, int]]:
+    """Both in one trip to the library thread (no write can fall between them)."""
+    return library.articles(), dict(library.note_counts())
 
 
 def _table_row(article: Article, notes: int) -> TableRow:
