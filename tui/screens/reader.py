@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from textual import events, on, work
@@ -53,9 +54,6 @@ NARROW_WIDTH = 90  # below this many columns the sidebar is closed (and full wid
 SHORT_HEIGHT = 20  # below this many rows the header is one line
 
 Span = tuple[int, int]
-
-SIDEBAR_ACTIONS = frozenset({"toggle_sidebar", "show_pane", "search"})
-"""Actions that need the sidebar's or the search bar's widgets."""
 
 
 def byline(article: Article) -> str:
@@ -127,6 +125,7 @@ class ReaderScreen(Screen[None]):
         self._preloaded = preloaded
         self.sidebar_ready = False
         """Whether the sidebar's tabs are mounted (just after the text's first paint)."""
+        self._waiting_for_sidebar: list[Callable[[], object]] = []
         self.notes: list[Note] = []
         self.entities: list[Entity] = []
         self._known_tags: list[str] = []
@@ -209,11 +208,17 @@ class ReaderScreen(Screen[None]):
         await self.query_one("#sidebar", Vertical).mount(tabs)
         await self.query_one("#search-bar", Horizontal).mount_all(search)
         self.sidebar_ready = True
-        self.refresh_bindings()
+        waiting, self._waiting_for_sidebar = self._waiting_for_sidebar, []
+        for action in waiting:
+            action()
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # Off for the few milliseconds before the sidebar is there.
-        return self.sidebar_ready or action not in SIDEBAR_ACTIONS
+    def _sidebar_missing(self, action: Callable[[], object]) -> bool:
+        """True (and ``action`` kept for when it is there) while the sidebar and search bar
+        are not mounted yet: a key pressed in the first milliseconds is not lost."""
+        if self.sidebar_ready:
+            return False
+        self._waiting_for_sidebar.append(action)
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         self._fit(event.size.width, event.size.height)
@@ -241,6 +246,8 @@ class ReaderScreen(Screen[None]):
         self._set_classes(_sidebar_classes(set(self.classes), self.sidebar_open))
 
     def action_toggle_sidebar(self) -> None:
+        if self._sidebar_missing(self.action_toggle_sidebar):
+            return
         self.sidebar_open = not self.sidebar_open
         if not self.sidebar_open:
             self.view.focus()
@@ -248,6 +255,8 @@ class ReaderScreen(Screen[None]):
             self._focus_pane(self.sidebar_tabs.active)
 
     def action_show_pane(self, pane: str) -> None:
+        if self._sidebar_missing(partial(self.action_show_pane, pane)):
+            return
         self.sidebar_open = True
         self.sidebar_tabs.active = pane
         self._focus_pane(pane)
@@ -457,6 +466,8 @@ class ReaderScreen(Screen[None]):
     # ------------------------------------------------------------------ search, n / N
 
     def action_search(self) -> None:
+        if self._sidebar_missing(self.action_search):
+            return
         self.add_class("-searching")
         search = cast("Input", self.query_one("#search"))
         search.focus()
