@@ -106,6 +106,12 @@ def reattach(
     """``note`` anchored on the ``occurrence``-th match of ``quote`` in ``text`` (see
     ``locate_quote``), anchor ``exact``. Raises ``QuoteNotFound``."""
     start, end = locate_quote(text, quote, occurrence)
+    return anchored_at(note, text, start, end, updated=updated)
+
+
+def anchored_at(note: Note, text: str, start: int, end: int, *, updated: str | None = None) -> Note:
+    """``note`` anchored on ``text[start:end]`` (a passage the user chose), anchor ``exact``.
+    Raises ``ValueError`` for an empty or out-of-range span."""
     changes: dict[str, Any] = {**make_anchor(text, start, end), "anchor": "exact"}
     if updated is not None:
         changes["updated"] = updated

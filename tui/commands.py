@@ -18,7 +18,7 @@ from textual.markup import escape
 
 from apostil.store.model import Article, Note
 
-from .safe_text import printable, shorten
+from .safe_text import one_line
 
 if TYPE_CHECKING:
     from .app import ApostilApp
@@ -28,7 +28,7 @@ SHOWN = 70
 
 
 def _plain(text: str, limit: int = SHOWN) -> str:
-    return shorten(" ".join(printable(text).split()), limit)
+    return one_line(text, limit)
 
 
 def highlighted(text: str, needle: str) -> Content:

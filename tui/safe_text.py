@@ -41,3 +41,8 @@ def shorten(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     return text[: max(0, limit - 1)].rstrip() + "…"
+
+
+def one_line(text: str, limit: int) -> str:
+    """``text`` made printable, its whitespace runs turned to single spaces, then shortened."""
+    return shorten(" ".join(printable(text).split()), limit)

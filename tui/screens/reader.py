@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -695,7 +695,7 @@ class ReaderScreen(Screen[None]):
         self._reload_notes(select=note.id)
 
     def on_notes_panel_reattach(self, event: NotesPanel.Reattach) -> None:
-        from apostil.store.anchoring import make_anchor
+        from apostil.store.anchoring import anchored_at
 
         note = event.note
         selection = self.view.selection
@@ -711,8 +711,7 @@ class ReaderScreen(Screen[None]):
         start, end = trim_span(self.document.text, *selection)
         if end <= start:
             return
-        anchored = replace(note, **make_anchor(self.document.text, start, end), anchor="exact")
-        self._save_reattached(anchored)
+        self._save_reattached(anchored_at(note, self.document.text, start, end))
 
     @work(group=LIBRARY_GROUP, exit_on_error=False)
     async def _save_reattached(self, note: Note) -> None:

@@ -23,23 +23,19 @@ from textual.widgets.option_list import Option
 
 from apostil.store.model import Note
 
-from ..safe_text import printable, shorten
+from ..safe_text import one_line, printable
 
 QUOTE_LIMIT = 140
 NOTE_LIMIT = 280
 ORPHANS_HEADER = "orphans-header"
 
 
-def _one_line(text: str, limit: int) -> str:
-    return shorten(" ".join(printable(text).split()), limit)
-
-
 def note_prompt(note: Note) -> Content:
     """What the panel shows for ``note``: its quote, its note and its tags (plain text)."""
     mark = "⚠ " if note.orphaned else ""
-    parts = [Content.styled(f"{mark}“{_one_line(note.quote, QUOTE_LIMIT)}”", "italic")]
+    parts = [Content.styled(f"{mark}“{one_line(note.quote, QUOTE_LIMIT)}”", "italic")]
     if note.note.strip():
-        parts.append(Content(_one_line(note.note, NOTE_LIMIT)))
+        parts.append(Content(one_line(note.note, NOTE_LIMIT)))
     if note.tags:
         parts.append(Content.styled(" ".join(f"#{printable(t)}" for t in note.tags), "dim"))
     return Content("\n").join(parts)

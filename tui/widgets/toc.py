@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from apostil.store.model import Document
 
-from ..safe_text import printable, shorten
+from ..safe_text import one_line
 
 HEADING_LIMIT = 80
 
@@ -36,7 +36,7 @@ class TableOfContents(OptionList):
             if block.kind not in ("title", "heading"):
                 continue
             level = 0 if block.kind == "title" else max(1, block.level) - 1
-            text = shorten(" ".join(printable(document.block_text(block)).split()), HEADING_LIMIT)
+            text = one_line(document.block_text(block), HEADING_LIMIT)
             style = "bold" if block.kind == "title" else ""
             options.append(Option(Content.styled("  " * level + text, style)))
             self._offsets.append(block.start)
