@@ -70,6 +70,7 @@ def main() -> int:
                 fp=counts.fp,
                 fn=counts.fn,
                 articles=len(paths),
+                header_only=sum(a.header_only for a in articles) if type_ == "overall" else None,
                 engine="rules",
                 baseline_precision=None if base is None else round(base.precision, 4),
                 baseline_recall=None if base is None else round(base.recall, 4),

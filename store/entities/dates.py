@@ -17,6 +17,7 @@ _SHORT_MONTHS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"  # only before a date
 
 # A year (or a bare month) counts as a date only right after one of these.
 _CONTEXT_BEFORE = re.compile(
@@ -46,12 +47,18 @@ _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     months = f"(?:{_MONTHS})"
+    days = rf"{_DAY}(?:\s*[-–]\s*{_DAY})?"  # "11-12 March", "March 3–5"
+    # "4 Sep 2025": a short month without its full stop, after a day number
+    dmy = rf"\b{days}\s+(?:of\s+)?(?:{months}|(?:{_SHORT_MONTHS})\b)(?:,?\s+{_YEAR}\b)?"
+    mdy = rf"\b(?:{months}|(?:{_SHORT_MONTHS})(?=\s+\d))\s+{days}\b(?:,\s*{_YEAR}\b|\s+{_YEAR}\b)?"
     alternatives = [
         rf"(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)",
-        rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{months}(?:,?\s+{_YEAR}\b)?)",
-        rf"(?P<mdy>\b(?:{months}|(?:{_SHORT_MONTHS})(?=\s+\d))\s+{_DAY}\b(?:,\s*{_YEAR}\b|\s+{_YEAR}\b)?)",
-        # "1975-1990", "2019–20": a range of years
-        rf"(?P<range>(?<![\d.,$£€:/-]){_YEAR}(?=[-–]{_YEAR}\b))",
+        # "Monday, October 8", "Friday 3 March", "Thu 4 Sep 2025": the weekday and its date
+        rf"(?P<wdate>\b(?:{_WEEKDAY}|{_SHORT_WEEKDAY}),?\s+(?:{dmy}|{mdy}))",
+        rf"(?P<dmy>{dmy})",
+        rf"(?P<mdy>{mdy})",
+        # "1975-1990", "2019–20", "2024/25": a range of years, one date as written
+        rf"(?P<range>(?<![\d.,$£€:/-]){_YEAR}[-–/](?:{_YEAR}|\d\d)\b(?![-–/]\d))",
         rf"(?P<my>\b{months}\s+(?:of\s+)?{_YEAR}\b)",
         rf"(?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/{_YEAR}\b)",
         rf"(?P<weekday>\b{_WEEKDAY}s?\b)",
@@ -71,11 +78,6 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:
         start, end = match.span()
         if kind == "weekday" and text[end - 1] == "s":
             end -= 1  # "Mondays" -> keep the weekday
-        if kind == "range":
-            out.append((start + offset, end + offset))
-            second = end + 1  # the year after the dash
-            out.append((second + offset, second + 4 + offset))
-            continue
         if kind in ("year", "month"):
             before = text[max(0, start - 24) : start]
             if not (

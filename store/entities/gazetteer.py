@@ -162,6 +162,7 @@ class Gazetteer:
     title_words: frozenset[str] = frozenset()
     roles: frozenset[str] = frozenset()
     given_names: frozenset[str] = frozenset()
+    surnames: frozenset[str] = frozenset()
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     place_acronyms: dict[str, str] = field(default_factory=dict)
     region_adjectives: frozenset[str] = frozenset()
@@ -317,7 +318,8 @@ def gazetteer() -> Gazetteer:
 
     gaz.title_words = frozenset(w for t in titles for w in t.split() if w not in FUNCTION_WORDS)
     gaz.roles = frozenset(fold(r) for r in _lines("roles.txt"))
-    gaz.given_names = frozenset(_lines("given_names.txt"))
+    gaz.given_names = frozenset(_lines("given_names.txt") + _lines("world_given_names.txt"))
+    gaz.surnames = frozenset(_lines("world_surnames.txt"))
     gaz.cues = {
         key: frozenset(value)
         for key, value in cues_raw.items()

@@ -164,7 +164,15 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
                 c.type, c.score = ordered[i - 1].type, CONTEXT
     # 6. What is still untyped: a name that "said" things is an organisation (people are
     #    named in full first); a word only ever seen opening a sentence is not a name.
+    alone = {fold(c.surface) for c in cands if c.words == 1 and not c.sentence_initial}
+    alone |= {fold(c.surface) for c in cands if c.words == 1 and "said" in c.hints}
     for c in cands:
+        if c.type is None and "name_shape" in c.hints and "org" not in c.hints:
+            # "Kefilwe Mogapi ... Mogapi said": a person is named again by the last name
+            last = fold(c.surface.split()[-1])
+            if "person" in c.hints or "said" in c.hints or last in alone:
+                c.type, c.score = "person", GUESS
+                continue
         if c.type is None and "person" in c.hints and "org" not in c.hints:
             c.type, c.score = "person", GUESS  # "Halvorsen, the chief executive, said"
         elif c.type is None and "facility" in c.hints and "apposition" in c.hints:

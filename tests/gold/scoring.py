@@ -11,6 +11,10 @@ Gold conventions: titles are not part of a name ("President Bashar al-Assad" -> 
 al-Assad"); compounds are split ("Russia-Ukraine war" -> Russia, Ukraine; "Kurdish-held" ->
 Kurdish); plural nationalities are groups ("Russians"); only named dates count ("Monday",
 "October 8", "2014", "1980s"; not "this year", "last week").
+
+Only the text apostil shows is scored: a gold surface that occurs in the raw file but not in
+that text (a byline's name, which the reader moves into the article's header as its author)
+cannot have offsets, so it is left out and counted in ``ArticleScore.header_only``.
 """
 
 from __future__ import annotations
@@ -66,6 +70,7 @@ class ArticleScore:
     by_type: dict[str, Counts] = field(default_factory=dict)
     false_positives: list[tuple[str, str]] = field(default_factory=list)
     false_negatives: list[tuple[str, str]] = field(default_factory=list)
+    header_only: int = 0  # gold pairs only in the header (a byline), not in the shown text
 
     @property
     def overall(self) -> Counts:
@@ -90,9 +95,14 @@ def read_article(path: Path) -> str:
     return read_path(path).text
 
 
-def load_gold(path: Path) -> set[tuple[str, str]]:
+def load_gold(path: Path, shown: str | None = None) -> set[tuple[str, str]]:
+    """The gold pairs; with ``shown`` (the text apostil shows), only those that occur in it."""
     raw = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    return {(normalise(item["text"]), item["type"]) for item in raw}
+    return {
+        (normalise(item["text"]), item["type"])
+        for item in raw
+        if shown is None or item["text"] in shown
+    }
 
 
 def predicted_pairs(text: str, entities: Iterable) -> set[tuple[str, str]]:
@@ -117,7 +127,10 @@ def score_pairs(name: str, gold: set[tuple[str, str]], pred: set[tuple[str, str]
 def score_article(path: Path, find) -> ArticleScore:
     """Score one gold article with ``find(text) -> list[Entity]``."""
     text = read_article(path)
-    return score_pairs(path.stem, load_gold(path), predicted_pairs(text, find(text)))
+    gold = load_gold(path, shown=text)
+    result = score_pairs(path.stem, gold, predicted_pairs(text, find(text)))
+    result.header_only = len(load_gold(path) - gold)
+    return result
 
 
 def score_set(paths: Iterable[Path], find) -> tuple[dict[str, Counts], Counts, list[ArticleScore]]:

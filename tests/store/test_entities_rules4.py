@@ -21,7 +21,13 @@ def found(text: str) -> dict[str, str]:
         ("OSLO, Sept 14 (AP) - Ferries resumed.", ["Sept 14"]),
         ("Dec will be a busy month, Dec Smith said.", []),
         # ranges of years
-        ("He taught there through the 1961-1974 dictatorship.", ["1961", "1974"]),
+        ("He taught there through the 1961-1974 dictatorship.", ["1961-1974"]),
+        ("The 2024/25 season and the 2017-18 series.", ["2024/25", "2017-18"]),
+        ("Talks on Monday, October 8 and Thu 4 Sep 2025.", ["Monday, October 8", "Thu 4 Sep 2025"]),
+        (
+            "Polls open 11-12 March; on Monday (October 10) counting.",
+            ["11-12 March", "Monday", "October 10"],
+        ),
         # a month after another month, or after "the year to"
         ("Rain fell in April and June across the plain.", ["April", "June"]),
         ("Profit doubled in the year to March, the miner said.", ["March"]),

