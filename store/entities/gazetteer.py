@@ -166,6 +166,7 @@ class Gazetteer:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     place_acronyms: dict[str, str] = field(default_factory=dict)
     region_adjectives: frozenset[str] = frozenset()
+    region_peoples: frozenset[str] = frozenset()  # "African", "Central Asian": a group alone
     big_cities: frozenset[str] = frozenset()
     known_misc: frozenset[str] = frozenset()  # keys of cities of 500,000 people or more
 
@@ -293,6 +294,62 @@ def _demonyms(gaz: Gazetteer) -> None:
             gaz.demonyms.setdefault(fold(form), canonical)
 
 
+# Peoples of a continent or a region: a group on their own ("the first African team"), but
+# only a qualifier at the head of a name ("European Investment Bank").
+REGION_PEOPLES = (
+    "Middle Eastern",
+    "European",
+    "African",
+    "Asian",
+    "Latin American",
+    "North American",
+    "South American",
+    "Central American",
+    "Central Asian",
+    "South Asian",
+    "Southeast Asian",
+    "East Asian",
+    "West African",
+    "East African",
+    "North African",
+    "Southern African",
+    "Sub-Saharan",
+    "Scandinavian",
+    "Balkan",
+    "Nordic",
+    "Caribbean",
+    "Pacific Islander",
+    "Pacific Islanders",
+)
+
+# "Tuvaluans" <- Tuvalu, "Greenlanders" <- Greenland, "Javanese" <- Java, "Transnistrian" <-
+# Transnistria: a people named after a country, region or big city the lists know.
+_DEMONYM_ENDINGS = (
+    ("ians", ("ia", "")),
+    ("ian", ("ia", "")),
+    ("ans", ("a", "")),
+    ("an", ("a", "")),
+    ("ese", ("a", "")),
+    ("ers", ("",)),
+    ("er", ("",)),
+    ("is", ("",)),
+    ("i", ("",)),
+)
+
+
+def derived_demonym(gaz: Gazetteer, key: str) -> bool:
+    """Whether the folded word ``key`` names the people of a known place."""
+    for ending, additions in _DEMONYM_ENDINGS:
+        if not key.endswith(ending) or len(key) - len(ending) < 3:
+            continue
+        stem = key[: -len(ending)]
+        for addition in additions:
+            place = gaz.places.get(stem + addition)
+            if place is not None and (place[1] != "city" or stem + addition in gaz.big_cities):
+                return True
+    return False
+
+
 @functools.cache
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built on first call, then reused)."""
@@ -328,23 +385,15 @@ def gazetteer() -> Gazetteer:
     gaz.region_adjectives = frozenset(
         fold(w)
         for w in (
-            "Middle Eastern",
             "Western",
             "Eastern",
             "Northern",
             "Southern",
             "Central",
-            "European",
-            "African",
-            "Asian",
-            "Latin American",
-            "North American",
-            "South American",
-            "Scandinavian",
-            "Balkan",
-            "Nordic",
+            *REGION_PEOPLES,
         )
     )
+    gaz.region_peoples = frozenset(fold(w) for w in REGION_PEOPLES)
     months = "january february march april may june july august september october november december"
     days = "monday tuesday wednesday thursday friday saturday sunday"
     cue_words = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .acronyms import find_definitions
 from .context import context_cues
-from .gazetteer import Gazetteer, fold
+from .gazetteer import Gazetteer, derived_demonym, fold
 from .scan import Span, Word, find_spans, is_possessive, is_sentence_start
 from .wordshape import (
     FUNCTION_CAPS,
@@ -43,8 +43,21 @@ _ORG_VERB_AFTER = re.compile(
     r"|charity|group|organisation|organization)\b"
 )
 _LEGISLATURES = frozenset(
-    ("Senate", "Parliament", "Congress", "Bundestag", "Bundesrat", "Knesset", "Duma", "Majlis")
+    (
+        "Senate",
+        "Parliament",
+        "Congress",
+        "Legislature",
+        "Diet",
+        "Bundestag",
+        "Bundesrat",
+        "Knesset",
+        "Duma",
+        "Majlis",
+    )
 )
+# Named without "the" mid-sentence, still the body: "Congress approved the money".
+_BARE_LEGISLATURES = frozenset(("Senate", "Parliament", "Congress", "Legislature", "Diet"))
 # "Mississauga-based", "Abu Dhabi-listed", "state-owned": a qualifier in front of a name.
 _QUALIFIER_SUFFIXES = frozenset(
     (
@@ -426,6 +439,16 @@ class SpanClassifier:
                 ok = ok or last in self.place_prefixes or fold(last) in gaz.title_words
                 # "Valley of the Kings", "Africa Cup of Nations", "Battle of the Somme"
                 ok = ok or last in self.place_of_heads or last in self.misc_of_heads
+                # a law's or a report's name: "Limitation of Liability Act", "Punjab
+                # Preservation of Subsoil Water Act", "Annual Status of Education Report"
+                ok = ok or (
+                    seg.words[-1].text in self.misc_suffixes
+                    and seg.words[-1].text not in ("Games", "Open", "Tour", "Series")
+                    and len(left.words) <= 3
+                    and len(seg.words) >= 2
+                    and self._lookup(self._surface(left)) is None
+                    and left.words[0].text not in gaz.given_names
+                )
                 # a name the lists know: "Federated States of Micronesia"
                 ok = ok or self._lookup(self.text[left.start : seg.end]) is not None
             elif joint == "&":
@@ -557,6 +580,9 @@ class SpanClassifier:
         known = self._lookup(surface)
         if known is not None:
             self._add(span.start, span.end, known[0], STRONG, len(words), si, known[1])
+            return
+        if fold(surface) in gaz.region_peoples:
+            self._add(span.start, span.end, "group", CONTEXT, len(words), si)  # "Central Asian"
             return
         if fold(surface) in gaz.region_adjectives:
             return
@@ -811,8 +837,14 @@ class SpanClassifier:
             self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
             return
         key = fold(text)
-        if text in _LEGISLATURES and self.text[max(0, word.start - 4) : word.start] == "the ":
+        if text in _LEGISLATURES and (
+            self.text[max(0, word.start - 4) : word.start] == "the "
+            or (text in _BARE_LEGISLATURES and not si)
+        ):
             self._add(word.start, word.end, "organization", CONTEXT, 1, si)  # "the Senate"
+            return
+        if key in gaz.region_peoples:
+            self._add(word.start, word.end, "group", CONTEXT, 1, si)  # "European officials"
             return
         if key in gaz.region_adjectives or text in self.org_suffixes or is_function_word(text):
             return
@@ -894,6 +926,8 @@ class SpanClassifier:
         place = gaz.places.get(key)
         if place is not None:
             return "place", place[1]
+        if derived_demonym(gaz, key):
+            return "group", "demonym"
         return None
 
     def _last_title(self, words: list[Word]) -> int | None:
