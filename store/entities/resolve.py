@@ -76,8 +76,10 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
         if c.words == 1 and c.type == "place" and (c.score >= CONTEXT or _kind(c) is not None)
     }
     for c in cands:
-        guessed = c.type == "person" and c.score == DEFAULT and c.words >= 2
-        if guessed and fold(c.surface.split()[-1]) in placed:
+        guessed = (c.type == "person" and c.score == DEFAULT) or (
+            c.type is None and "name_shape" in c.hints
+        )
+        if guessed and c.words >= 2 and fold(c.surface.split()[-1]) in placed:
             c.type, c.score = "place", GUESS
     # 1. Surnames of people named in full.
     full_names: dict[str, str] = {}
@@ -165,7 +167,11 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
     # 6. What is still untyped: a name that "said" things is an organisation (people are
     #    named in full first); a word only ever seen opening a sentence is not a name.
     alone = {fold(c.surface) for c in cands if c.words == 1 and not c.sentence_initial}
-    alone |= {fold(c.surface) for c in cands if c.words == 1 and "said" in c.hints}
+    alone |= {
+        fold(c.surface)
+        for c in cands
+        if c.words == 1 and ("said" in c.hints or "person" in c.hints)
+    }
     for c in cands:
         if c.type is None and "name_shape" in c.hints and "org" not in c.hints:
             # "Kefilwe Mogapi ... Mogapi said": a person is named again by the last name

@@ -137,6 +137,41 @@ _WEAPON_NOUNS = frozenset(
         "systems",
     )
 )
+# "in French", "speaks Spanish", "French-language", "Arabic speakers": a language.
+_LANGUAGE_BEFORE = re.compile(
+    r"\b(?:in|into|speaks?|spoken|speaking|from|learn|teach|taught)\s+(?:[A-Z]\w+,?\s+(?:and|or)\s+)?$"
+)
+_LANGUAGE_AFTER = re.compile(
+    r"(?:[-‐ ](?:language|speaking|speakers?|translations?|subtitles|version|dub)\b"
+    r"| and [A-Z]\w+ languages)"
+)
+_PHRASE_END = re.compile(r"\s*(?:[.,;:)!?\n]|$|(?:and|or) [A-Z]\w+\s*(?:[.,;:)!?\n]|$))")
+# Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
+_DOCUMENT_WORDS = frozenset(
+    (
+        "Act",
+        "Bill",
+        "Law",
+        "Code",
+        "Charter",
+        "Report",
+        "Regulation",
+        "Directive",
+        "Strategy",
+        "Plan",
+        "Programme",
+        "Program",
+        "Initiative",
+        "Convention",
+        "Protocol",
+        "Declaration",
+        "Index",
+    )
+)
+# Small words inside hyphenated French, Italian and English place names.
+_PLACE_NAME_PARTICLES = frozenset(
+    ("sur", "sous", "du", "de", "des", "les", "la", "le", "en", "lès", "di", "upon", "on")
+)
 # Law and plan words that close a name with "and" inside: "Water and Sanitation Act".
 _LAW_WORDS = frozenset(
     ("Act", "Law", "Bill", "Code", "Treaty", "Convention", "Agreement", "Project", "Programme")
@@ -442,9 +477,9 @@ class SpanClassifier:
                 # a law's or a report's name: "Limitation of Liability Act", "Punjab
                 # Preservation of Subsoil Water Act", "Annual Status of Education Report"
                 ok = ok or (
-                    seg.words[-1].text in self.misc_suffixes
-                    and seg.words[-1].text not in ("Games", "Open", "Tour", "Series")
+                    seg.words[-1].text in _DOCUMENT_WORDS
                     and len(left.words) <= 3
+                    and not (len(left.words) == 1 and is_sentence_start(self.text, left.start))
                     and len(seg.words) >= 2
                     and self._lookup(self._surface(left)) is None
                     and left.words[0].text not in gaz.given_names
@@ -823,8 +858,14 @@ class SpanClassifier:
     def _single(self, word: Word, si: bool) -> None:
         gaz = self.gaz
         text = word.text
+        if text.endswith(("US", "HK", "NT", "NZ")) and self.text[word.end : word.end + 1] == "$":
+            return  # "US$7.4 billion": a currency's sign, not a place
         if "-" in text and not arabic_prefixed(text):
-            self._hyphenated(word, si)
+            known = self._lookup(text)  # "Timor-Leste", "Marrakech-Safi": one name
+            if known is not None:
+                self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
+            else:
+                self._hyphenated(word, si)
             return
         if len(text) < 2 or (fold(text) in gaz.title_words and not is_acronym(text)):
             return
@@ -834,12 +875,14 @@ class SpanClassifier:
             return
         known = self._lookup(text)
         if known is not None:
+            if known[1] == "demonym" and self._language_here(word):
+                return  # "in French", "English-language": a language, not a people
             self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
             return
         key = fold(text)
         if text in _LEGISLATURES and (
             self.text[max(0, word.start - 4) : word.start] == "the "
-            or (text in _BARE_LEGISLATURES and not si)
+            or (text in _BARE_LEGISLATURES and not (si and text == "Diet"))
         ):
             self._add(word.start, word.end, "organization", CONTEXT, 1, si)  # "the Senate"
             return
@@ -877,8 +920,21 @@ class SpanClassifier:
         else:
             self._add(word.start, word.end, None, 0, 1, si, None, hints)
 
+    def _language_here(self, word: Word) -> bool:
+        self._ctx_used = True  # the answer depends on the words around: not memoised
+        before = self.text[max(0, word.start - 30) : word.start]
+        after = self.text[word.end : word.end + 14]
+        if _LANGUAGE_AFTER.match(after):
+            return True
+        # "answers in French and English.": the language ends the phrase
+        return bool(_LANGUAGE_BEFORE.search(before)) and bool(_PHRASE_END.match(after))
+
     def _hyphenated(self, word: Word, si: bool) -> None:
         parts = word.text.replace("‐", "-").split("-")
+        if len(parts) >= 3 and any(p in _PLACE_NAME_PARTICLES for p in parts[1:-1]):
+            # "Fos-sur-Mer", "Bouches-du-Rhône", "Saint-Ferréol-les-Neiges": a place's name
+            self._add(word.start, word.end, "place", CONTEXT, 1, si)
+            return
         pos = word.start
         known_parts = []
         for part in parts:

@@ -353,6 +353,10 @@ def is_possessive(word: str) -> bool:
     return word.endswith(("'s", "’s")) and len(word) > 2
 
 
+# A name's last word whose full stop belongs to it: "Chisso Corp.", "Karim B.", "Ana Ruiz Jr."
+_ABBREVIATED_ENDINGS = frozenset(("Corp", "Co", "Ltd", "Inc", "Bhd", "Pty", "Jr", "Sr", "Bros"))
+
+
 def find_spans(text: str, offset: int = 0) -> list[Span]:
     """Runs of capitalised words in ``text``; offsets shifted by ``offset``."""
     words_in = word_pattern().finditer
@@ -370,6 +374,11 @@ def find_spans(text: str, offset: int = 0) -> list[Span]:
         joints = [
             text[words[i].end - offset : words[i + 1].start - offset] for i in range(len(words) - 1)
         ]
+        last = words[-1]
+        if text[end : end + 1] == "." and (
+            last.text in _ABBREVIATED_ENDINGS or (len(last.text) == 1 and last.text.isupper())
+        ):
+            words[-1] = Word(last.start, last.end + 1, last.text)  # the text stays "Corp"
         spans.append(Span(words, joints))
     return spans
 
