@@ -168,7 +168,8 @@ class Gazetteer:
     region_adjectives: frozenset[str] = frozenset()
     region_peoples: frozenset[str] = frozenset()  # "African", "Central Asian": a group alone
     big_cities: frozenset[str] = frozenset()
-    known_misc: frozenset[str] = frozenset()  # keys of cities of 500,000 people or more
+    known_misc: frozenset[str] = frozenset()
+    ordinary_word_names: frozenset[str] = frozenset()  # "Apple", "Dawn": not at a sentence start
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
@@ -286,7 +287,7 @@ def _demonyms(gaz: Gazetteer) -> None:
         _add_place(gaz.places, place, gaz.places.get(fold(place), (place, ""))[0], "country")
         for form in [adjective, *others]:
             gaz.demonyms.setdefault(fold(form), adjective)
-    for line in _lines("groups.tsv"):
+    for line in _lines("groups.tsv") + _lines("groups_world.tsv"):
         parts = line.split("\t")
         canonical = parts[0]
         others = parts[1].split(",") if len(parts) > 1 and parts[1] else []
@@ -297,7 +298,6 @@ def _demonyms(gaz: Gazetteer) -> None:
 # Peoples of a continent or a region: a group on their own ("the first African team"), but
 # only a qualifier at the head of a name ("European Investment Bank").
 REGION_PEOPLES = (
-    "Middle Eastern",
     "European",
     "African",
     "Asian",
@@ -317,7 +317,6 @@ REGION_PEOPLES = (
     "Scandinavian",
     "Balkan",
     "Nordic",
-    "Caribbean",
     "Pacific Islander",
     "Pacific Islanders",
 )
@@ -366,9 +365,12 @@ def gazetteer() -> Gazetteer:
         _add_place(gaz.places, island, island, "region")
     _demonyms(gaz)
     gaz.place_acronyms = {k: v for k, v in cues_raw["place_acronyms"].items() if v}
-    gaz.known_orgs = {fold(name): name for name in cues_raw["well_known_orgs"]}
-    gaz.holidays = frozenset(fold(h) for h in cues_raw["holidays"])
-    gaz.known_misc = frozenset(fold(m) for m in cues_raw["known_misc"])
+    gaz.known_orgs = {
+        fold(name): name for name in _lines("world_orgs.txt") + cues_raw["well_known_orgs"]
+    }
+    gaz.holidays = frozenset(fold(h) for h in cues_raw["holidays"] + _lines("world_holidays.txt"))
+    gaz.known_misc = frozenset(fold(m) for m in cues_raw["known_misc"] + _lines("world_misc.txt"))
+    gaz.ordinary_word_names = frozenset(_lines("ordinary_word_names.txt"))
     titles = [fold(t) for t in _lines("titles.txt")]
     gaz.titles = frozenset(tuple(t.split()) for t in titles)
     from .scan import FUNCTION_WORDS

@@ -874,6 +874,8 @@ class SpanClassifier:
             self._add(word.start, word.end, defined, STRONG, 1, si)
             return
         known = self._lookup(text)
+        if known is not None and si and text in gaz.ordinary_word_names:
+            known = None  # "Dawn broke", "Apple prices": a sentence's first word proves nothing
         if known is not None:
             if known[1] == "demonym" and self._language_here(word):
                 return  # "in French", "English-language": a language, not a people

@@ -125,3 +125,25 @@ def test_a_name_shaped_pair_without_known_names_is_decided_by_the_document() -> 
     assert found(text).get("Tavita Olomua") == "person"
     # not a person: two unknown capitalised words with nothing to say they are one
     assert found("Cranes at Kelvik Sound were idle.").get("Kelvik Sound") != "person"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        # world lists of organisations, named things, holidays and peoples
+        ("It was reported by Folha de S.Paulo on Sunday.", "Folha de S.Paulo", "organization"),
+        ("Fans of Boca Juniors filled the square.", "Boca Juniors", "organization"),
+        ("The Riigikogu passed the budget.", "Riigikogu", "organization"),
+        ("Shares fell as the Shanghai Composite slid.", "Shanghai Composite", "misc"),
+        ("Shops close for Diwali and Onam.", "Onam", "misc"),
+        ("Zapotec weavers and Garifuna drummers marched.", "Zapotec", "group"),
+        ("Zapotec weavers and Garifuna drummers marched.", "Garifuna", "group"),
+    ],
+)
+def test_world_lists(text: str, name: str, type_: str) -> None:
+    assert found(text).get(name) == type_, found(text)
+
+
+def test_a_list_name_that_is_an_ordinary_word_does_not_count_at_a_sentence_start() -> None:
+    assert found("Dawn broke over the harbour.").get("Dawn") is None
+    assert found("The editorial ran in Dawn on Friday.").get("Dawn") == "organization"
