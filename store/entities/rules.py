@@ -146,6 +146,7 @@ _LANGUAGE_AFTER = re.compile(
     r"| and [A-Z]\w+ languages)"
 )
 _PHRASE_END = re.compile(r"\s*(?:[.,;:)!?\n]|$|(?:and|or) [A-Z]\w+\s*(?:[.,;:)!?\n]|$))")
+_OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
     (
@@ -704,6 +705,10 @@ class SpanClassifier:
         first = words[0].text
         if first in _SHIP_PREFIXES and all(is_name_like(w.text) for w in words[1:2]):
             return "misc"
+        if first in _OPERATION_WORDS and len(words) >= 2:
+            return "misc"  # "Operation Sea Shield", "Operación Marea Baja"
+        if first == "Law" and words[-1].text.isdigit():
+            return "misc"  # "Law 25"
         if any(w.text in _STORM_WORDS for w in words[:-1]):
             return "misc"
         for i, joint in enumerate(span.joints):

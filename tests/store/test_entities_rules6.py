@@ -147,3 +147,17 @@ def test_world_lists(text: str, name: str, type_: str) -> None:
 def test_a_list_name_that_is_an_ordinary_word_does_not_count_at_a_sentence_start() -> None:
     assert found("Dawn broke over the harbour.").get("Dawn") is None
     assert found("The editorial ran in Dawn on Friday.").get("Dawn") == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("Pilgrims honour the Prophet Muhammad in the city.", "Muhammad", "person"),
+        ("Vice Foreign Minister Tomas Berrio flew in.", "Tomas Berrio", "person"),
+        ("Police launched Operation Sea Shield in May.", "Operation Sea Shield", "misc"),
+        ("Quebec passed Law 25 and Circular 12 followed.", "Law 25", "misc"),
+        ("Under Decree 118, shops closed.", "Decree 118", "misc"),
+    ],
+)
+def test_titles_operations_and_numbered_acts(text: str, name: str, type_: str) -> None:
+    assert found(text).get(name) == type_, found(text)
