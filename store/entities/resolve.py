@@ -36,7 +36,8 @@ _PARTICLES = (
     "la",
 )
 _ALIAS_GAPS = frozenset((", known as ", ", also known as ", " (", ", or "))
-_OVERRIDABLE_KINDS = {"city", "subdivision", None}
+_KINDS = ("country", "region", "subdivision", "city", "demonym", "surname_like", "known", "holiday")
+_OVERRIDABLE_KINDS = {"city", "subdivision", "surname_like", None}
 _PLACE_PREFIXES = frozenset(("River", "Lake", "Mount", "Mt", "Loch", "Lac", "Rio", "Cape"))
 
 
@@ -59,7 +60,7 @@ def _alias_keys(name: str) -> list[str]:
 
 
 def _kind(cand: Candidate) -> str | None:
-    for kind in ("country", "region", "subdivision", "city", "demonym", "known", "holiday"):
+    for kind in _KINDS:
         if kind in cand.hints:
             return kind
     return None

@@ -884,7 +884,8 @@ class SpanClassifier:
         if known is not None:
             if known[1] == "demonym" and self._language_here(word):
                 return  # "in French", "English-language": a language, not a people
-            self._add(word.start, word.end, known[0], STRONG, 1, si, known[1])
+            score = CONTEXT if known[1] == "surname_like" else STRONG
+            self._add(word.start, word.end, known[0], score, 1, si, known[1])
             return
         key = fold(text)
         if text in _LEGISLATURES and (
@@ -980,7 +981,11 @@ class SpanClassifier:
         key = fold(surface)
         if key in gaz.holidays:
             return "misc", "holiday"  # a named feast: an event (see tests/gold/README.md)
-        if key in gaz.known_orgs:
+        name = gaz.known_orgs.get(key)
+        if name is not None and not (name.isupper() and not surface.isupper()):
+            # "ACT" (a party) is not "Act"; "Villarreal" (a club) may be a person's surname
+            if " " not in name and (name in gaz.surnames or name in gaz.given_names):
+                return "organization", "surname_like"
             return "organization", "known"
         if key in gaz.known_misc:
             return "misc", "known"
