@@ -177,6 +177,13 @@ _PLACE_NAME_PARTICLES = frozenset(
 _LAW_WORDS = frozenset(
     ("Act", "Law", "Bill", "Code", "Treaty", "Convention", "Agreement", "Project", "Programme")
 )
+# "Boeing 737", "Tesla Model 3" is not caught; "Boeing 737 MAX" keeps "737": a model number
+# right after a maker's name (not a year, not an amount: "Boeing 2025 results", "Shell 40%").
+_MODEL_NUMBER_AFTER = re.compile(
+    r" ((?:[A-Z]{0,3}-?)\d{2,4}[A-Za-z]{0,3})\b"
+    r"(?![.,%]\d|%| (?:per|percent|million|billion|jobs|workers|people|staff))"
+)
+_YEAR_ONLY = re.compile(r"1[5-9]\d\d|20\d\d")
 _NUMBER_AFTER = re.compile(r" (\d{1,4}[A-Z]?)\b(?![.,]\d)")
 
 
@@ -342,6 +349,31 @@ class SpanClassifier:
             out.append(span)
         return out
 
+    def _product_model(self, span: Span) -> Span | None:
+        """A maker's name with a model number is a product: "Boeing 737", "Airbus A320neo",
+        "Toyota Hilux GR" is left alone (no number)."""
+        words = span.words
+        if len(words) > 1 and is_function_word(words[0].text):
+            words = words[1:]  # "A Boeing 737 landed"
+            span = Span(words, span.joints[1:])
+        if any(c.isdigit() for c in words[-1].text) and len(words) >= 2:
+            maker = self._lookup(self.text[words[0].start : words[-2].end])
+            if maker is not None and maker[0] == "organization" and maker[1] != "surname_like":
+                return span
+            return None
+        if any(c.isdigit() for c in self.text[words[0].start : words[-1].end]):
+            return None
+        maker = self._lookup(self._surface(span))
+        if maker is None or maker[0] != "organization" or maker[1] == "surname_like":
+            return None
+        m = _MODEL_NUMBER_AFTER.match(self.text, span.end)
+        if m is None:
+            return None
+        if _YEAR_ONLY.fullmatch(m.group(1)):
+            return None  # "Boeing 2025 results": a year
+        number = Word(m.start(1), m.end(1), m.group(1))
+        return Span([*words, number], [*span.joints, " "])
+
     def _shared_modifiers(self, left: Span, right: Span) -> bool:
         """Whether "Left, Right" is one body's name: a list of modifiers closed by "and"
         before the head ("Philippine Atmospheric, Geophysical and Astronomical Services
@@ -428,6 +460,10 @@ class SpanClassifier:
             if m:
                 number = Word(m.start(1), m.end(1), m.group(1))
                 span = Span([*span.words, number], [*span.joints, " "])
+        product = self._product_model(span)
+        if product is not None:
+            self._add(product.start, product.end, "misc", CONTEXT, len(product.words), False)
+            return
         if span.start in self._whole_bodies:
             self._add(span.start, span.end, "organization", CONTEXT, len(span.words), False)
             return

@@ -161,3 +161,16 @@ def test_a_list_name_that_is_an_ordinary_word_does_not_count_at_a_sentence_start
 )
 def test_titles_operations_and_numbered_acts(text: str, name: str, type_: str) -> None:
     assert found(text).get(name) == type_, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("A Boeing 737 landed in Lome.", "Boeing 737", "misc"),
+        ("Embraer E195 jets and an Airbus A350 were ordered.", "Airbus A350", "misc"),
+        ("Boeing 2025 results were weak.", "Boeing", "organization"),
+        ("Toyota sold 300 cars.", "Toyota", "organization"),
+    ],
+)
+def test_a_maker_with_a_model_number_is_a_product(text: str, name: str, type_: str) -> None:
+    assert found(text).get(name) == type_, found(text)
