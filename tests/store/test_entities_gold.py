@@ -12,18 +12,18 @@ from __future__ import annotations
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.925  # measured 0.9338 on 72 articles (rules-5; rules-4 scored 0.9227)
-PER_ARTICLE_F1_FLOOR = 0.72  # weakest measured 0.750
+TUNING_F1_FLOOR = 0.925  # measured 0.9331 on 108 articles (rules-6; rules-5 scored 0.9076)
+PER_ARTICLE_F1_FLOOR = 0.75  # weakest measured 0.773
 TYPE_F1_FLOOR = {
-    "person": 0.915,  # measured 0.928
-    "organization": 0.88,  # 0.895
-    "place": 0.94,  # 0.954
-    "group": 0.915,  # 0.931
-    "date": 0.985,  # 0.997
-    "misc": 0.70,  # 0.731 (131 gold pairs)
+    "person": 0.93,  # measured 0.945
+    "organization": 0.89,  # 0.902
+    "place": 0.935,  # 0.948
+    "group": 0.95,  # 0.965
+    "date": 0.985,  # 0.998
+    "misc": 0.64,  # 0.668 (238 gold pairs)
 }
 # A floor a little under the current holdout's first, blind figure (see tests/gold/README.md).
-HOLDOUT_F1_FLOOR = 0.84  # seventh holdout: measured 0.864 blind on 36 articles (rules-5)
+HOLDOUT_F1_FLOOR = 0.865  # eighth holdout: measured 0.881 blind on 54 articles (rules-6)
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
