@@ -41,13 +41,18 @@ _AFTER_MONTH = re.compile(
     r"|\b(?:year|months|weeks|quarter|period|fiscal year)\s+(?:to|ending|ended)\s+$"
 )
 _AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:and|or|to|-|–|until|through)\s*$")
+_ORDINAL_WORDS = (
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+    "|twenty-first"
+)
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
     months = f"(?:{_MONTHS})"
-    days = rf"{_DAY}(?:\s*[-–]\s*{_DAY})?"  # "11-12 March", "March 3–5"
+    days = rf"{_DAY}(?:\s*(?:[-–]|to)\s*{_DAY})?"  # "11-12 March", "March 3–5", "21 to 25 July"
     # "4 Sep 2025": a short month without its full stop, after a day number
     dmy = rf"\b{days}\s+(?:of\s+)?(?:{months}|(?:{_SHORT_MONTHS})\b)(?:,?\s+{_YEAR}\b)?"
     mdy = rf"\b(?:{months}|(?:{_SHORT_MONTHS})(?=\s+\d))\s+{days}\b(?:,\s*{_YEAR}\b|\s+{_YEAR}\b)?"
@@ -59,7 +64,13 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<mdy>{mdy})",
         # "1975-1990", "2019–20", "2024/25": a range of years, one date as written
         rf"(?P<range>(?<![\d.,$£€:/-]){_YEAR}[-–/](?:{_YEAR}|\d\d)\b(?![-–/]\d))",
+        # "June-July 2022", "March to May 2024": a range of months in one year
+        rf"(?P<mrange>\b(?:{_FULL_MONTHS})\s*(?:[-–]|to)\s*(?:{_FULL_MONTHS})\s+{_YEAR}\b)",
         rf"(?P<my>\b{months}\s+(?:of\s+)?{_YEAR}\b)",
+        # "Q4 2025", "H1 2026": a quarter or a half of a year
+        rf"(?P<quarter>\b[QH][1-4]\s+{_YEAR}\b)",
+        # "the 13th century", "the ninth century": a century as a date
+        rf"(?P<century>\b(?:{_ORDINAL_WORDS}|\d{{1,2}}(?:st|nd|rd|th))(?:\s*[-–]\s*|\s+)century\b)",
         rf"(?P<num>\b(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/{_YEAR}\b)",
         rf"(?P<weekday>\b{_WEEKDAY}s?\b)",
         r"(?P<decade>\b(?:1[5-9]|20)\d0s\b)",
@@ -67,7 +78,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<year>(?<![\d.,$£€:/-]){_YEAR}(?!\d|,\d|\.\d|%|-\d|–\d))",
     ]
     # The lookahead lets the regex engine skip positions that cannot start a date (~10x).
-    return re.compile("(?=[0-9JFMASONDTW])(?:" + "|".join(alternatives) + ")")
+    return re.compile("(?=[0-9JFMASONDTWQHefstn])(?:" + "|".join(alternatives) + ")")
 
 
 def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:

@@ -146,6 +146,193 @@ _LANGUAGE_AFTER = re.compile(
     r"| and [A-Z]\w+ languages)"
 )
 _PHRASE_END = re.compile(r"\s*(?:[.,;:)!?\n]|$|(?:and|or) [A-Z]\w+\s*(?:[.,;:)!?\n]|$))")
+_ROLE_EXTRAS = frozenset(("attorney", "attorney-general", "finance", "justice", "health"))
+# A Latin species epithet after a capitalised genus: "ricinus", "coli", "natalensis".
+_EPITHET_AFTER = re.compile(
+    r" ([a-z]{3,}(?:us|um|ae|ii|i|is|ensis|oides|ata|ica|ina|ana|osa|ella|orum|arum|ium))\b"
+    r"(?![-'’])"
+)
+_NOT_EPITHETS = frozenset(
+    (
+        "bonus",
+        "status",
+        "campus",
+        "census",
+        "virus",
+        "bus",
+        "plus",
+        "versus",
+        "focus",
+        "minus",
+        "consensus",
+        "stimulus",
+        "genus",
+        "thus",
+        "was",
+        "has",
+        "his",
+        "this",
+        "its",
+        "is",
+        "us",
+        "ours",
+        "yours",
+        "radius",
+        "surplus",
+        "chorus",
+        "nexus",
+        "fungus",
+        "corpus",
+        "onus",
+        "opus",
+        "apparatus",
+        "hiatus",
+        "sinus",
+        "tennis",
+        "crisis",
+        "basis",
+        "analysis",
+        "axis",
+        "thesis",
+        "emphasis",
+        "oasis",
+        "chassis",
+        "iris",
+        "mantis",
+        "premium",
+        "medium",
+        "museum",
+        "forum",
+        "album",
+        "minimum",
+        "maximum",
+        "stadium",
+        "podium",
+        "opium",
+        "aquarium",
+        "auditorium",
+        "gymnasium",
+        "sanatorium",
+        "moratorium",
+        "memorandum",
+        "referendum",
+        "curriculum",
+        "spectrum",
+        "quantum",
+        "momentum",
+        "vacuum",
+        "serum",
+        "taxi",
+        "ski",
+        "skis",
+        "sushi",
+        "alibi",
+        "chili",
+        "khaki",
+        "safari",
+        "salami",
+        "tsunami",
+        "origami",
+        "bikini",
+        "broccoli",
+        "spaghetti",
+        "confetti",
+        "graffiti",
+        "semi",
+        "mini",
+        "anti",
+        "multi",
+        "sci",
+        "wiki",
+        "emoji",
+        "citizens",
+        "tokens",
+        "opens",
+        "gardens",
+        "ovens",
+        "lens",
+        "means",
+        "teens",
+        "screens",
+        "greens",
+        "queens",
+        "kitchens",
+        "dozens",
+        "hens",
+        "pens",
+        "tens",
+        "tiny",
+        "china",
+        "arena",
+        "agenda",
+        "banana",
+        "cinema",
+        "drama",
+        "quota",
+        "data",
+        "extra",
+        "era",
+        "idea",
+        "area",
+        "via",
+        "mafia",
+        "media",
+        "militia",
+        "vodka",
+        "pizza",
+        "plaza",
+        "villa",
+        "gorilla",
+        "cobra",
+        "sauna",
+        "visa",
+        "diploma",
+        "formula",
+        "umbrella",
+        "vanilla",
+        "panorama",
+        "dilemma",
+        "stigma",
+        "trauma",
+        "asthma",
+        "saliva",
+        "replica",
+        "veranda",
+        "lava",
+        "tuna",
+        "hyena",
+        "mocha",
+        "delta",
+        "gamma",
+        "beta",
+        "alpha",
+        "okra",
+        "santa",
+        "salsa",
+        "stamina",
+        "vagina",
+        "trivia",
+        "hernia",
+        "insomnia",
+        "nostalgia",
+        "utopia",
+        "mania",
+        "malaria",
+        "anaemia",
+        "anemia",
+        "pneumonia",
+        "phobia",
+        "bacteria",
+        "criteria",
+        "trattoria",
+        "ammonia",
+        "encyclopedia",
+        "dementia",
+        "inertia",
+        "regalia",
+        "paraphernalia",
+    )
+)
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
@@ -232,7 +419,10 @@ class SpanClassifier:
         self._in_title = False
         self._lookups: dict[str, tuple[str, str] | None] = {}
         self._ctx_used = False
-        self._whole_bodies: set[int] = set()  # starts of spans joined by _shared_modifiers
+        self._whole_bodies: set[int] = set()
+        self._genera: set[str] = (
+            set()
+        )  # genera of scientific names seen so far  # starts of spans joined by _shared_modifiers
         # "the Organization for Security and Co-operation in Europe (OSCE)": the acronym
         # fixes where the name starts and gives its own mentions the name's type.
         self.definitions = find_definitions(text)
@@ -349,6 +539,28 @@ class SpanClassifier:
             out.append(span)
         return out
 
+    def _species(self, span: Span) -> Span | None:
+        """A scientific name is misc: "Ixodes ricinus", "Escherichia coli"; its genus alone
+        afterwards too ("Borrelia")."""
+        words = span.words
+        genus = words[-1]
+        if len(words) == 1 and genus.text in self._genera:
+            return span
+        m = _EPITHET_AFTER.match(self.text, genus.end)
+        if m is None or not genus.text[1:].islower() or len(genus.text) < 4:
+            return None
+        epithet = m.group(1)
+        if epithet in _NOT_EPITHETS or epithet.endswith("osis") or epithet.endswith("itis"):
+            return None  # "Lyme borreliosis" names a disease, not a species
+        if self._lookup(genus.text) is not None or is_sentence_start(self.text, genus.start):
+            return None  # "Whatever happens", "Observers cautious" open sentences
+        if genus.text in self.gaz.given_names or genus.text in self.gaz.surnames:
+            return None
+        self._genera.add(genus.text)
+        if len(words) > 1:  # "the tick Ixodes ricinus" is one word in; "Dr Ixodes" is not
+            return None
+        return Span([genus, Word(m.start(1), m.end(1), m.group(1))], [" "])
+
     def _product_model(self, span: Span) -> Span | None:
         """A maker's name with a model number is a product: "Boeing 737", "Airbus A320neo",
         "Toyota Hilux GR" is left alone (no number)."""
@@ -460,6 +672,10 @@ class SpanClassifier:
             if m:
                 number = Word(m.start(1), m.end(1), m.group(1))
                 span = Span([*span.words, number], [*span.joints, " "])
+        species = self._species(span)
+        if species is not None:
+            self._add(species.start, species.end, "misc", STRONG, len(species.words), False)
+            return
         product = self._product_model(span)
         if product is not None:
             self._add(product.start, product.end, "misc", CONTEXT, len(product.words), False)
@@ -655,6 +871,11 @@ class SpanClassifier:
             return
         if fold(surface) in gaz.region_peoples:
             self._add(span.start, span.end, "group", CONTEXT, len(words), si)  # "Central Asian"
+            return
+        named = self._name_after_role(words)
+        if named is not None:
+            # "Minister of State for Finance Zubair Anwar Malik", "Comedian Danny Okafor"
+            self._person_piece(span.sub(named, len(words)), STRONG)
             return
         if fold(surface) in gaz.region_adjectives:
             return
@@ -1032,6 +1253,24 @@ class SpanClassifier:
             return "place", place[1]
         if derived_demonym(gaz, key):
             return "group", "demonym"
+        return None
+
+    def _name_after_role(self, words: list[Word]) -> int | None:
+        """Where a person's name starts after a title or a role: a known given name right
+        after a title or role word, then up to three more name-like words and no cue word."""
+        gaz = self.gaz
+        for i in range(1, len(words)):
+            before = fold(words[i - 1].text)
+            if words[i].text not in gaz.given_names or not (
+                before in gaz.title_words or before in gaz.roles or before in _ROLE_EXTRAS
+            ):
+                continue
+            rest = words[i:]
+            if len(rest) > 4 or not all(is_name_like(w.text) for w in rest):
+                return None
+            if any(self._cue_type(w.text) is not None or w.text in self.org_heads for w in rest):
+                return None
+            return i
         return None
 
     def _last_title(self, words: list[Word]) -> int | None:

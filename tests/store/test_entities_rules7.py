@@ -1,0 +1,63 @@
+"""General rules added in rules-7, each shown on a made-up sentence (none from the gold set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from apostil.store.entities import find_entities
+from apostil.store.entities.dates import find_dates
+
+
+def found(text: str) -> dict[str, str]:
+    """surface -> type for every mention."""
+    return {text[s:e]: ent.type for ent in find_entities(text) for s, e in ent.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The fair runs 21 to 25 July in Accra.", ["21 to 25 July"]),
+        ("Shifts ran from August 1 to 25.", ["August 1 to 25"]),
+        ("Output fell in June-July 2031.", ["June-July 2031"]),
+        ("Profit rose in Q4 2031 and H1 2032.", ["Q4 2031", "H1 2032"]),
+        (
+            "The bridge dates from the 13th century, the tower from the ninth century.",
+            [
+                "13th century",
+                "ninth century",
+            ],
+        ),
+        ("Rates rose from 2019 to 2021.", ["2019", "2021"]),
+    ],
+)
+def test_more_date_forms(text: str, dates: list[str]) -> None:
+    assert [text[s:e] for s, e in find_dates(text)] == dates
+
+
+def test_a_scientific_name_is_misc_and_so_is_its_genus_later() -> None:
+    names = found("Farmers found the beetle Tenebrio obscurus in silos. Tenebrio spreads fast.")
+    assert names["Tenebrio obscurus"] == "misc"
+    assert names["Tenebrio"] == "misc"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Whatever happens, the vote is on Friday.",
+        "Observers cautious about the count met in Lusaka.",
+        "Doctors treat Lyme borreliosis with antibiotics.",
+    ],
+)
+def test_ordinary_words_after_a_capital_are_not_species(text: str) -> None:
+    assert "misc" not in found(text).values(), found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Comedian Danny Okoro said the venue closed.", "Danny Okoro"),
+        ("Assistant U.S. Attorney Rachel Brandt told jurors.", "Rachel Brandt"),
+    ],
+)
+def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
+    assert found(text).get(name) == "person", found(text)
