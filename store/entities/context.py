@@ -80,6 +80,10 @@ def context_cues(gaz: Gazetteer, text: str, start: int, end: int) -> list[str]:
         out.append("place")
     if _FOUNDED.match(after):
         out.extend(("org", "apposition"))
+    if prev.endswith(("'s", "’s")) and not comma:
+        place = gaz.places.get(prev[:-2])
+        if place is not None and place[1] == "country":
+            out.append("country_possessive")  # "Kenya's Faith Chebet": one of its people
     if _AGE.match(after) or _WHO.match(after):
         out.append("person")  # "Ana Ruiz, 42,"; "Kovalenko, who chairs the panel"
     if prev in gaz.cue("org_context_before"):

@@ -80,7 +80,8 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
         guessed = (c.type == "person" and c.score == DEFAULT) or (
             c.type is None and "name_shape" in c.hints
         )
-        if guessed and c.words >= 2 and fold(c.surface.split()[-1]) in placed:
+        hinted = "person" in c.hints or "country_possessive" in c.hints
+        if guessed and not hinted and c.words >= 2 and fold(c.surface.split()[-1]) in placed:
             c.type, c.score = "place", GUESS
     # 1. Surnames of people named in full.
     full_names: dict[str, str] = {}
@@ -177,7 +178,8 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
         if c.type is None and "name_shape" in c.hints and "org" not in c.hints:
             # "Kefilwe Mogapi ... Mogapi said": a person is named again by the last name
             last = fold(c.surface.split()[-1])
-            if "person" in c.hints or "said" in c.hints or last in alone:
+            evidence = ("person", "said", "country_possessive")
+            if any(h in c.hints for h in evidence) or last in alone:
                 c.type, c.score = "person", GUESS
                 continue
         if c.type is None and "person" in c.hints and "org" not in c.hints:

@@ -1080,7 +1080,8 @@ class SpanClassifier:
                 # mention by the last word alone, or a place's context.
                 self._add(span.start, span.end, None, 0, n, si, None, {*ctx, "name_shape"})
                 return
-            self._add(span.start, span.end, kind, GUESS if kind != "person" else DEFAULT, n, si)
+            score = GUESS if kind != "person" else DEFAULT
+            self._add(span.start, span.end, kind, score, n, si, None, set(ctx))
         else:
             self._add(span.start, span.end, "misc", GUESS, n, si)
 

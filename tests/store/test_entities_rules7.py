@@ -61,3 +61,27 @@ def test_ordinary_words_after_a_capital_are_not_species(text: str) -> None:
 )
 def test_a_role_before_a_name_is_not_part_of_it(text: str, name: str) -> None:
     assert found(text).get(name) == "person", found(text)
+
+
+def test_a_country_s_name_before_a_name_makes_it_a_person() -> None:
+    text = (
+        "Marathon result\n\nIn the women's race, Kenya's Wanjiru Chelimo won in a course record."
+        " Chelimo, 26, has now won twice."
+    )
+    assert found(text).get("Wanjiru Chelimo") == "person", found(text)
+
+
+def test_a_surname_that_is_a_small_town_follows_the_person() -> None:
+    text = (
+        "Badminton final\n\nIn the final, Japan's Aoi Nakamura took the title on Sunday."
+        " Nakamura, 26, has now won twice this season."
+    )
+    names = found(text)
+    assert names["Aoi Nakamura"] == "person"
+    assert names["Nakamura"] == "person"
+
+
+@pytest.mark.parametrize("name", ["Houthis", "al-Shabaab", "Taliban"])
+def test_armed_groups_acting_as_organisations(name: str) -> None:
+    text = f"Officials said {name} fighters attacked the convoy on Monday."
+    assert found(text).get(name) == "organization", found(text)
