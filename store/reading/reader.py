@@ -116,12 +116,14 @@ def _document(text: str, name: str, fmt: str) -> Document:
         pieces, metadata = parse_plain_text(text, name)
     if fmt != "txt":
         pieces = [_clean(kind, body, level) for kind, body, level in pieces]
-    pieces = [piece for piece in pieces if piece[1]]
+    pieces = [piece for piece in pieces if piece[1].strip()]  # "> " alone quotes nothing
     has_body = any(kind != "title" for kind, _, _ in pieces)
     if not pieces or (fmt != "txt" and not has_body):
         raise ReadError(name, "no readable text")
     if pieces[0][0] != "title":
-        title = metadata.title or title_from_name(name) or title_from_text(pieces[0][1])
+        title = (
+            metadata.title or title_from_name(name) or title_from_text(pieces[0][1]) or "Untitled"
+        )
         pieces.insert(0, ("title", title, 0))
     metadata = replace(metadata, title=pieces[0][1])
     return document_from_blocks(pieces, metadata, fmt)
