@@ -414,6 +414,7 @@ class SpanClassifier:
         self.place_of_heads = gaz.cue("place_of_heads")
         self.misc_of_heads = gaz.cue("misc_of_heads")
         self.common_nouns = gaz.cue("common_nouns")
+        self.family_first = gaz.cue("family_first_surnames")  # "Wang Yuchen", "Kim Seo-yeon"
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
         self._in_title = False
@@ -1074,7 +1075,8 @@ class SpanClassifier:
                 # ordinary nouns: left for the document-wide pass to settle
                 self._add(span.start, span.end, None, 0, n, si, None, set(ctx))
                 return
-            if kind == "person" and words[-1].text not in gaz.surnames:
+            family_first = words[0].text in self.family_first and 2 <= n <= 3
+            if kind == "person" and words[-1].text not in gaz.surnames and not family_first:
                 # Shaped like a name but neither name is known ("Sparrows Point", "Coral
                 # South", "Kefilwe Mogapi"): the document-wide pass decides, from "said", a
                 # mention by the last word alone, or a place's context.

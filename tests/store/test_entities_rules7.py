@@ -85,3 +85,24 @@ def test_a_surname_that_is_a_small_town_follows_the_person() -> None:
 def test_armed_groups_acting_as_organisations(name: str) -> None:
     text = f"Officials said {name} fighters attacked the convoy on Monday."
     assert found(text).get(name) == "organization", found(text)
+
+
+def test_family_name_first_people() -> None:
+    text = (
+        "Badminton\n\nIn the semi-final, Wang Yuchen beat a qualifier while Kim Seo-yeon and"
+        " Nguyen Van Thanh watched from the stands."
+    )
+    names = found(text)
+    for name in ("Wang Yuchen", "Kim Seo-yeon", "Nguyen Van Thanh"):
+        assert names.get(name) == "person", names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Crowds queued outside Usher Hall on Friday.", "Usher Hall"),
+        ("The hearing moved to the Lusaka Court Complex.", "Lusaka Court Complex"),
+    ],
+)
+def test_more_facilities_are_places(text: str, name: str) -> None:
+    assert found(text).get(name) == "place", found(text)
