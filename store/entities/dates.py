@@ -21,7 +21,8 @@ _SHORT_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"  # only b
 
 # A year (or a bare month) counts as a date only right after one of these.
 _CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|In|since|Since|until|Until|till|by|By|from|From|through|before|Before|after"
+    r"(?:\b(?:in|In|since|Since|until|Until|till|by|By|from|From|through|throughout|within|for"
+    r"|before|Before|after"
     r"|After|during|During|of|early|Early|late|Late|mid|around|circa|year|summer|winter"
     r"|spring|autumn|season|last|next|this|end|start|beginning|between|Between)"
     r"\s+(?:at\s+(?:least|the\s+earliest|the\s+latest)\s+)?(?:(?:early|late|mid)-?\s*)?"
@@ -40,12 +41,13 @@ _AFTER_MONTH = re.compile(
     rf"\b(?:{_FULL_MONTHS})\s*(?:,|and|or|to|-|–|until|through)\s*$"
     r"|\b(?:year|months|weeks|quarter|period|fiscal year)\s+(?:to|ending|ended)\s+$"
 )
-_AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:and|or|to|-|–|until|through)\s*$")
+_AFTER_YEAR = re.compile(r"\b" + _YEAR + r"\s*(?:,|and|or|to|-|–|until|through)\s*$")
 _ORDINAL_WORDS = (
     "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     "|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
     "|twenty-first"
 )
+_COUNT_BEFORE = re.compile(r"\b(?:for|of|to|about|some|nearly|almost|over)\s+$")
 _AMBIGUOUS_MONTHS = frozenset({"May", "March"})
 
 
@@ -89,6 +91,10 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:
         start, end = match.span()
         if kind == "weekday" and text[end - 1] == "s":
             end -= 1  # "Mondays" -> keep the weekday
+        if kind == "year" and _UNIT_AFTER.match(text, end) and _COUNT_BEFORE.search(
+            text, max(0, start - 8), start
+        ):
+            continue  # "for 2026 people": a count
         if kind in ("year", "month"):
             before = text[max(0, start - 24) : start]
             if not (

@@ -106,3 +106,16 @@ def test_family_name_first_people() -> None:
 )
 def test_more_facilities_are_places(text: str, name: str) -> None:
     assert found(text).get(name) == "place", found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("Cases were seen in 2019, 2021 and 2023.", ["2019", "2021", "2023"]),
+        ("Prices should ease throughout 2032.", ["2032"]),
+        ("Seats for 2026 people were sold.", []),
+        ("In 2026 workers struck again.", ["2026"]),
+    ],
+)
+def test_years_in_lists_and_after_more_words(text: str, dates: list[str]) -> None:
+    assert [text[s:e] for s, e in find_dates(text)] == dates
