@@ -91,8 +91,10 @@ def find_dates(text: str, offset: int = 0) -> list[tuple[int, int]]:
         start, end = match.span()
         if kind == "weekday" and text[end - 1] == "s":
             end -= 1  # "Mondays" -> keep the weekday
-        if kind == "year" and _UNIT_AFTER.match(text, end) and _COUNT_BEFORE.search(
-            text, max(0, start - 8), start
+        if (
+            kind == "year"
+            and _UNIT_AFTER.match(text, end)
+            and _COUNT_BEFORE.search(text, max(0, start - 8), start)
         ):
             continue  # "for 2026 people": a count
         if kind in ("year", "month"):

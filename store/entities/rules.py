@@ -333,6 +333,10 @@ _NOT_EPITHETS = frozenset(
         "paraphernalia",
     )
 )
+# A model or mission code: letters, a hyphen, a number ("Mi-8", "Su-34", "CryoSat-2",
+# "PNV-201"); not a disease ("COVID-19").
+_MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,9}-\d{1,4}[A-Za-z]{0,2}")
+_DISEASE_CODES = frozenset(("COVID", "SARS", "MERS", "H5N1", "H1N1", "EV"))
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
@@ -1125,6 +1129,9 @@ class SpanClassifier:
         text = word.text
         if text.endswith(("US", "HK", "NT", "NZ")) and self.text[word.end : word.end + 1] == "$":
             return  # "US$7.4 billion": a currency's sign, not a place
+        if _MODEL_CODE.fullmatch(text) and text.split("-")[0].upper() not in _DISEASE_CODES:
+            self._add(word.start, word.end, "misc", CONTEXT, 1, si)  # "Mi-8", "CryoSat-2"
+            return
         if "-" in text and not arabic_prefixed(text):
             known = self._lookup(text)  # "Timor-Leste", "Marrakech-Safi": one name
             if known is not None:

@@ -119,3 +119,10 @@ def test_more_facilities_are_places(text: str, name: str) -> None:
 )
 def test_years_in_lists_and_after_more_words(text: str, dates: list[str]) -> None:
     assert [text[s:e] for s, e in find_dates(text)] == dates
+
+
+def test_model_and_mission_codes_are_misc_but_not_diseases() -> None:
+    names = found("Rescuers flew a Mi-8 while COVID-19 cases rose and CryoSat-2 kept watch.")
+    assert names["Mi-8"] == "misc"
+    assert names["CryoSat-2"] == "misc"
+    assert "COVID-19" not in names
