@@ -337,6 +337,8 @@ _NOT_EPITHETS = frozenset(
 # "PNV-201"); not a disease ("COVID-19").
 _MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,9}-\d{1,4}[A-Za-z]{0,2}")
 _DISEASE_CODES = frozenset(("COVID", "SARS", "MERS", "H5N1", "H1N1", "EV"))
+_INDEX_NUMBER_AFTER = re.compile(r" (\d{2,4})\b(?![.,]\d|%)")
+_INDEX_WORDS = re.compile(r"\b(?:index|points?|benchmark|gauge|rose|fell|gained|lost|closed)\b")
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
@@ -544,6 +546,24 @@ class SpanClassifier:
             out.append(span)
         return out
 
+    def _numbered_index(self, span: Span) -> Span | None:
+        """A stock index with its number: "Nifty 50", "BIST 100", "Stoxx Europe 600"."""
+        m = _INDEX_NUMBER_AFTER.match(self.text, span.end)
+        if m is None:
+            return None
+        words = span.words[1:] if is_function_word(span.words[0].text) else span.words
+        if not words:
+            return None
+        surface = self.text[words[0].start : words[-1].end]
+        known = self._lookup(surface)
+        after = self.text[m.end() : m.end() + 80]
+        if (known is not None and known[0] == "misc") or (
+            is_acronym(words[-1].text) and _INDEX_WORDS.search(after)
+        ):
+            number = Word(m.start(1), m.end(1), m.group(1))
+            return Span([*words, number], [*span.joints[len(span.words) - len(words) :], " "])
+        return None
+
     def _species(self, span: Span) -> Span | None:
         """A scientific name is misc: "Ixodes ricinus", "Escherichia coli"; its genus alone
         afterwards too ("Borrelia")."""
@@ -677,6 +697,10 @@ class SpanClassifier:
             if m:
                 number = Word(m.start(1), m.end(1), m.group(1))
                 span = Span([*span.words, number], [*span.joints, " "])
+        index = self._numbered_index(span)
+        if index is not None:
+            self._add(index.start, index.end, "misc", STRONG, len(index.words), False)
+            return
         species = self._species(span)
         if species is not None:
             self._add(species.start, species.end, "misc", STRONG, len(species.words), False)

@@ -126,3 +126,10 @@ def test_model_and_mission_codes_are_misc_but_not_diseases() -> None:
     assert names["Mi-8"] == "misc"
     assert names["CryoSat-2"] == "misc"
     assert "COVID-19" not in names
+
+
+def test_a_stock_index_keeps_its_number() -> None:
+    text = "Markets\n\nThe Nifty 50 rose 1 percent while the BIST 100 index fell 2 percent."
+    names = found(text)
+    assert names["Nifty 50"] == "misc"
+    assert names["BIST 100"] == "misc"
