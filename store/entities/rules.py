@@ -807,7 +807,14 @@ class SpanClassifier:
                     and seg.words[0].text in self.org_suffixes
                     and len(seg.words) > 1
                 )
-                ok = (ok and self._lookup(self._surface(seg)) is None) or has_of or law
+                # "National Bank of Egypt and Banque Misr": the right side is a body of its own
+                second_body = seg.words[0].text in self.org_prefixes or (
+                    (self._lookup(self._surface(seg)) or ("",))[0] == "organization"
+                )
+                ok = (ok and self._lookup(self._surface(seg)) is None) or (
+                    has_of and not second_body
+                )
+                ok = ok or law
             elif joint == "on":  # "Commission on Human Rights", not "Google on Monday"
                 # also a treaty's or convention's subject: "Treaty on Open Skies"
                 ok = (

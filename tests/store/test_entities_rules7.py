@@ -133,3 +133,13 @@ def test_a_stock_index_keeps_its_number() -> None:
     names = found(text)
     assert names["Nifty 50"] == "misc"
     assert names["BIST 100"] == "misc"
+
+
+def test_two_bodies_joined_by_and_stay_two() -> None:
+    names = found("Lenders\n\nShares of National Bank of Ghana and Banque Atlantique rose.")
+    assert names.get("National Bank of Ghana") == "organization", names
+    assert names.get("Banque Atlantique") == "organization", names
+    assert (
+        found("The Ministry of Trade and Industry said so.").get("Ministry of Trade and Industry")
+        == "organization"
+    )
