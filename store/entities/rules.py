@@ -811,10 +811,8 @@ class SpanClassifier:
                 second_body = seg.words[0].text in self.org_prefixes or (
                     (self._lookup(self._surface(seg)) or ("",))[0] == "organization"
                 )
-                ok = (ok and self._lookup(self._surface(seg)) is None) or (
-                    has_of and not second_body
-                )
-                ok = ok or law
+                ok = (ok and self._lookup(self._surface(seg)) is None) or has_of
+                ok = (ok and not second_body) or law
             elif joint == "on":  # "Commission on Human Rights", not "Google on Monday"
                 # also a treaty's or convention's subject: "Treaty on Open Skies"
                 ok = (
