@@ -143,3 +143,14 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
         found("The Ministry of Trade and Industry said so.").get("Ministry of Trade and Industry")
         == "organization"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Court\n\nAttorney-General Semi Tavola said the bill failed.", "Semi Tavola"),
+        ("Court\n\nDatuk Aminah Rashid was acquitted on Friday.", "Aminah Rashid"),
+    ],
+)
+def test_more_titles(text: str, name: str) -> None:
+    assert found(text).get(name) == "person", found(text)
