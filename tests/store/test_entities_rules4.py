@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from apostil.store.entities import find_entities
 from apostil.store.entities.dates import find_dates
-
-
-def found(text: str) -> dict[str, str]:
-    """surface -> type for every mention."""
-    return {text[s:e]: ent.type for ent in find_entities(text) for s, e in ent.mentions}
+from tests.store.entity_support import found
 
 
 @pytest.mark.parametrize(

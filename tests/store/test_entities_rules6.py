@@ -8,11 +8,7 @@ import pytest
 from apostil.store.entities import find_entities
 from apostil.store.entities.dates import find_dates
 from apostil.store.entities.gazetteer import derived_demonym, fold, gazetteer
-
-
-def found(text: str) -> dict[str, str]:
-    """surface -> type for every mention."""
-    return {text[s:e]: ent.type for ent in find_entities(text) for s, e in ent.mentions}
+from tests.store.entity_support import found
 
 
 @pytest.mark.parametrize(
