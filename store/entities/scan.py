@@ -319,7 +319,10 @@ def _upper_class() -> str:
 
 def _word_regexes() -> tuple[str, str, str]:
     up = _upper_class()
-    arabic = r"(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|bin|ibn|abu|abd)-"
+    # "al-Assad", "bin-Salman"; and elided articles: "d'Ivoire", "dell'Arno", "l'Or"
+    arabic = (
+        r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|bin|ibn|abu|abd)-|(?:d|dell|sull|l)['’](?=[A-Z]))"
+    )
     abbrev = r"(?:Dr|Mr|Mrs|Ms|St|Mt|Gen|Col|Lt|Sgt|Capt|Prof|Rev|Sen|Rep|Gov|Jr|Sr)\."
     dotted = rf"(?:[{up}]\.){{2,}}"
     # A possessive "'s" is never part of a word: "Syria's" -> "Syria".
@@ -334,7 +337,7 @@ def word_pattern() -> re.Pattern[str]:
     up = _upper_class()
     abbrev, dotted, word = _word_regexes()
     # The leading lookahead lets the regex engine skip most positions quickly.
-    return re.compile(rf"(?=[{up}abeiu])(?<![\w’'])(?:{abbrev}|{dotted}|{word})")
+    return re.compile(rf"(?=[{up}abeiuds])(?<![\w’'])(?:{abbrev}|{dotted}|{word})")
 
 
 @functools.cache
@@ -345,7 +348,7 @@ def span_pattern() -> re.Pattern[str]:
     space = r"[ \t\u00a0]+"
     joint = rf"[’']?{space}(?:(?:{_NAME_CONNECTORS}|{_JOIN_CONNECTORS}){space})?"
     return re.compile(
-        rf"(?=[{up}abeiu])(?<![\w’'])(?:{abbrev}{space})*(?:{dotted}|{word})(?:{joint}(?:{dotted}|{word}))*"
+        rf"(?=[{up}abeiuds])(?<![\w’'])(?:{abbrev}{space})*(?:{dotted}|{word})(?:{joint}(?:{dotted}|{word}))*"
     )
 
 
@@ -354,7 +357,13 @@ def is_possessive(word: str) -> bool:
 
 
 # A name's last word whose full stop belongs to it: "Chisso Corp.", "Karim B.", "Ana Ruiz Jr."
-_ABBREVIATED_ENDINGS = frozenset(("Corp", "Co", "Ltd", "Inc", "Bhd", "Pty", "Jr", "Sr", "Bros"))
+_ABBREVIATED_ENDINGS = frozenset(
+    ("Corp", "Co", "Ltd", "Inc", "Bhd", "Pty", "Jr", "Sr", "Bros")
+    # US states as news agencies abbreviate them: "Lansing, Mich."
+    + ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky")
+    + ("Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa")
+    + ("Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo")
+)
 
 
 def find_spans(text: str, offset: int = 0) -> list[Span]:
@@ -365,7 +374,8 @@ def find_spans(text: str, offset: int = 0) -> list[Span]:
         start, end = match.span()
         seq = match.group()
         if " " not in seq and "\t" not in seq and "\u00a0" not in seq:
-            spans.append(Span([Word(start + offset, end + offset, seq)], []))
+            stop = end + 1 if seq in _ABBREVIATED_ENDINGS and text[end : end + 1] == "." else end
+            spans.append(Span([Word(start + offset, stop + offset, seq)], []))
             continue
         words = [
             Word(start + offset + w.start(), start + offset + w.end(), w.group())

@@ -149,3 +149,15 @@ def test_two_bodies_joined_by_and_stay_two() -> None:
 )
 def test_more_titles(text: str, name: str) -> None:
     assert found(text).get(name) == "person", found(text)
+
+
+def test_elided_articles_inside_place_names() -> None:
+    names = found("Trade\n\nExports from Côte d'Ivoire rose and shops in Cortina d'Ampezzo shut.")
+    assert names["Côte d'Ivoire"] == "place"
+    assert names["Cortina d'Ampezzo"] == "place"
+
+
+def test_state_abbreviations_and_interstates() -> None:
+    names = found("Plant\n\nWorkers in Lansing, Mich., walked out near Interstate 69 on Monday.")
+    assert names["Mich."] == "place"
+    assert names["Interstate 69"] == "place"
