@@ -357,12 +357,14 @@ def is_possessive(word: str) -> bool:
 
 
 # A name's last word whose full stop belongs to it: "Chisso Corp.", "Karim B.", "Ana Ruiz Jr."
-_ABBREVIATED_ENDINGS = frozenset(
-    "Corp Co Ltd Inc Bhd Pty Jr Sr Bros"
-    # US states as news agencies abbreviate them: "Lansing, Mich."
-    " Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Ky Md Mass Mich Minn Miss Mo Mont Neb"
-    " Nev Okla Ore Pa Tenn Tex Va Vt Wash Wis Wyo".split()
-)
+_COMPANY_ABBREVIATIONS = ("Corp", "Co", "Ltd", "Inc", "Bhd", "Pty", "Jr", "Sr", "Bros")
+# US states as news agencies abbreviate them: "Lansing, Mich."
+_STATE_ABBREVIATIONS = (
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "Md",
+    "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn",
+    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+)  # fmt: skip
+_ABBREVIATED_ENDINGS = frozenset((*_COMPANY_ABBREVIATIONS, *_STATE_ABBREVIATIONS))
 
 
 def find_spans(text: str, offset: int = 0) -> list[Span]:
