@@ -337,6 +337,7 @@ _NOT_EPITHETS = frozenset(
 # "PNV-201"); not a disease ("COVID-19").
 _MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,9}-\d{1,4}[A-Za-z]{0,2}")
 _DISEASE_CODES = frozenset(("COVID", "SARS", "MERS", "H5N1", "H1N1", "EV"))
+_LAW_YEAR_AFTER = re.compile(r",? (1[89]\d\d|20\d\d)\b(?![.,]\d)")
 _INDEX_NUMBER_AFTER = re.compile(r" (\d{2,4})\b(?![.,]\d|%)")
 _INDEX_WORDS = re.compile(r"\b(?:index|points?|benchmark|gauge|rose|fell|gained|lost|closed)\b")
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
@@ -426,10 +427,9 @@ class SpanClassifier:
         self._in_title = False
         self._lookups: dict[str, tuple[str, str] | None] = {}
         self._ctx_used = False
-        self._whole_bodies: set[int] = set()
-        self._genera: set[str] = (
-            set()
-        )  # genera of scientific names seen so far  # starts of spans joined by _shared_modifiers
+        self._whole_bodies: set[int] = set()  # starts of spans joined by _shared_modifiers
+        self._genera: set[str] = set()  # genera of scientific names seen so far
+        self._storms: set[str] = set()  # "Fiona" after "Hurricane Fiona"
         # "the Organization for Security and Co-operation in Europe (OSCE)": the acronym
         # fixes where the name starts and gives its own mentions the name's type.
         self.definitions = find_definitions(text)
@@ -692,6 +692,13 @@ class SpanClassifier:
                     self._emit_span(Span([*span.words[:k], place], span.joints[:k]), title_lines)
                 span = span.sub(k + 1, len(span.words))
                 break
+        if span.words[-1].text in _LAW_WORDS and len(span.words) > 1:
+            m = _LAW_YEAR_AFTER.match(self.text, span.end)
+            if m:  # "Capital Markets and Services Act 2007": the year is the law's name
+                year = Word(m.start(1), m.end(1), m.group(1))
+                span = Span(
+                    [*span.words, year], [*span.joints, m.group(0)[: m.start(1) - m.start()]]
+                )
         if span.words[-1].text in self.numbered_heads:  # "Highway 10", "Terminal 2"
             m = _NUMBER_AFTER.match(self.text, span.end)
             if m:
@@ -772,6 +779,8 @@ class SpanClassifier:
                 ok = True  # "Harlow & Finch", "Marks & Spencer": one firm
             elif joint in _AND_JOINTS:
                 right_last = seg.words[-1].text
+                if right_last.isdigit() and len(seg.words) > 1:
+                    right_last = seg.words[-2].text  # "... Services Act 2007"
                 if right_last in self.misc_suffixes and len(left.words) == 1:
                     right_last = "Union"  # "CHIPS and Science Act" joins like an org name
                 # "Soil Protection and Land Restoration Act": one law's name
@@ -836,6 +845,9 @@ class SpanClassifier:
         in_title = bool(title_lines) and _inside(words[0].start, title_lines)
         si = in_title or is_sentence_start(self.text, words[0].start)
         self._in_title = in_title
+        if len(words) == 1 and words[0].text in self._storms:
+            self._add(span.start, span.end, "misc", CONTEXT, 1, si)
+            return
         key = (self.text[span.start : span.end], si, in_title)
         recipe = self._memo.get(key)
         if recipe is not None:
@@ -944,6 +956,8 @@ class SpanClassifier:
         if last in self.misc_suffixes or (first in _MISC_PREFIXES and len(words) <= 3):
             # "Typhoon Yagi", "Hurricane Katrina": storms are named events, not people
             self._add(span.start, span.end, "misc", STRONG, len(words), si)
+            if first in _MISC_PREFIXES and is_name_like(last):
+                self._storms.add(last)  # later "Katrina" alone is the storm too
             return
         # Titles: "President Bashar al-Assad", "Iraqi Water Resources Minister Khalid ...".
         t = self._last_title(words)
@@ -1001,6 +1015,8 @@ class SpanClassifier:
         if first == "Law" and words[-1].text.isdigit():
             return "misc"  # "Law 25"
         if any(w.text in _STORM_WORDS for w in words[:-1]):
+            if is_name_like(words[-1].text):
+                self._storms.add(words[-1].text)  # later "Katrina" alone is the storm too
             return "misc"
         for i, joint in enumerate(span.joints):
             if _joint_word(joint) in _OF_JOINTS or _joint_word(joint) == "on":

@@ -161,3 +161,21 @@ def test_state_abbreviations_and_interstates() -> None:
     names = found("Plant\n\nWorkers in Lansing, Mich., walked out near Interstate 69 on Monday.")
     assert names["Mich."] == "place"
     assert names["Interstate 69"] == "place"
+
+
+def test_a_storm_named_alone_after_its_full_name() -> None:
+    names = found(
+        "Storm\n\nHurricane Fiona hit Cuba on Monday. Fiona then weakened, officials said."
+    )
+    assert names["Fiona"] == "misc"
+
+
+def test_a_law_keeps_its_year() -> None:
+    text = (
+        "Court\n\nHe was charged under the Capital Markets and Services Act 2007 and the"
+        " Water Act, 2009, prosecutors said. The Act took effect in 2010."
+    )
+    names = found(text)
+    assert names["Capital Markets and Services Act 2007"] == "misc"
+    assert names["Water Act, 2009"] == "misc"
+    assert names["2010"] == "date"
