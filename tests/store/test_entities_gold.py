@@ -12,15 +12,15 @@ from __future__ import annotations
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.925  # measured 0.9331 on 108 articles (rules-6; rules-5 scored 0.9076)
-PER_ARTICLE_F1_FLOOR = 0.75  # weakest measured 0.773
+TUNING_F1_FLOOR = 0.915  # measured 0.9213 on 162 articles (rules-7; rules-6 scored 0.9128)
+PER_ARTICLE_F1_FLOOR = 0.73  # weakest measured 0.758
 TYPE_F1_FLOOR = {
-    "person": 0.93,  # measured 0.945
-    "organization": 0.89,  # 0.902
-    "place": 0.935,  # 0.948
-    "group": 0.95,  # 0.965
-    "date": 0.985,  # 0.998
-    "misc": 0.64,  # 0.668 (238 gold pairs)
+    "person": 0.925,  # measured 0.936
+    "organization": 0.87,  # 0.881
+    "place": 0.925,  # 0.937
+    "group": 0.935,  # 0.947
+    "date": 0.985,  # 0.995
+    "misc": 0.67,  # 0.694 (449 gold pairs)
 }
 # A floor a little under the current holdout's first, blind figure (see tests/gold/README.md).
 HOLDOUT_F1_FLOOR = 0.865  # eighth holdout: measured 0.881 blind on 54 articles (rules-6)
