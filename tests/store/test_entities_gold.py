@@ -23,7 +23,7 @@ TYPE_F1_FLOOR = {
     "misc": 0.67,  # 0.694 (449 gold pairs)
 }
 # A floor a little under the current holdout's first, blind figure (see tests/gold/README.md).
-HOLDOUT_F1_FLOOR = 0.865  # eighth holdout: measured 0.881 blind on 54 articles (rules-6)
+HOLDOUT_F1_FLOOR = 0.87  # ninth holdout: measured 0.888 blind on 81 articles (rules-7)
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
