@@ -1,0 +1,27 @@
+"""General rules added in rules-8, each shown on a made-up sentence (none from the gold set)."""
+
+from __future__ import annotations
+
+from tests.store.entity_support import found
+
+
+def test_laws_and_codes_are_misc() -> None:
+    names = found(
+        "Vote\n\nThe Seimas amended the Law on Civil Defence and the Labour Code on Tuesday."
+    )
+    assert names["Law on Civil Defence"] == "misc"
+    assert names["Labour Code"] == "misc"
+
+
+def test_apps_and_platforms_are_misc() -> None:
+    names = found("Apps\n\nVideos spread on TikTok and Facebook, while farmers paid with M-Pesa.")
+    assert names == {"TikTok": "misc", "Facebook": "misc", "M-Pesa": "misc"}
+
+
+def test_a_named_programme_is_misc_but_a_known_agency_is_not() -> None:
+    names = found(
+        "Health\n\nThe Coastal Cholera Prevention Programme ended, but the World Food Programme"
+        " stayed."
+    )
+    assert names["Coastal Cholera Prevention Programme"] == "misc"
+    assert names["World Food Programme"] == "organization"
