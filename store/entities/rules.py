@@ -340,6 +340,45 @@ _DISEASE_CODES = frozenset(("COVID", "SARS", "MERS", "H5N1", "H1N1", "EV"))
 _LAW_YEAR_AFTER = re.compile(r",? (1[89]\d\d|20\d\d)\b(?![.,]\d)")
 _INDEX_NUMBER_AFTER = re.compile(r" (\d{2,4})\b(?![.,]\d|%)")
 _INDEX_WORDS = re.compile(r"\b(?:index|points?|benchmark|gauge|rose|fell|gained|lost|closed)\b")
+_FIELDS_OF_STUDY = frozenset(
+    (
+        "Medical",
+        "Medicine",
+        "Clinical",
+        "Research",
+        "Science",
+        "Sciences",
+        "Scientific",
+        "Health",
+        "Respiratory",
+        "Malaria",
+        "Astrophysical",
+        "Physical",
+        "Chemical",
+        "Chemistry",
+        "Physics",
+        "Biology",
+        "Ecology",
+        "Geophysical",
+        "Geology",
+        "Epidemiology",
+        "Infectious",
+        "Diseases",
+        "Cardiology",
+        "Oncology",
+        "Psychiatry",
+        "Neurology",
+        "Nutrition",
+        "Environmental",
+        "Climate",
+        "Hydrology",
+        "Economic",
+        "Economics",
+        "Veterinary",
+        "Dental",
+        "Nursing",
+    )
+)
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
@@ -1008,6 +1047,8 @@ class SpanClassifier:
         Nations"), a foreign organisation word in front ("Grupo Modelo", "Banco Sur")."""
         words = span.words
         first = words[0].text
+        if _is_journal(words):
+            return "misc"  # "Malaria Journal", "Lancet Global Health", "Journal of Hydrology"
         if first in _SHIP_PREFIXES and all(is_name_like(w.text) for w in words[1:2]):
             return "misc"
         if first in _OPERATION_WORDS and len(words) >= 2:
@@ -1364,6 +1405,19 @@ class SpanClassifier:
     ) -> None:
         tags = frozenset(hints or ()) | {kind} if kind else frozenset(hints or ())
         self.out.append(Candidate(start, end, self.text[start:end], type_, score, tags, si, words))
+
+
+def _is_journal(words: list[Word]) -> bool:
+    """An academic journal's name: "Lancet ...", "Journal of ...", or "... Journal" or
+    "... Letters" with a field of study in it (not "The Wall Street Journal")."""
+    texts = [w.text for w in words]
+    if texts[0] in ("Lancet", "Nature", "Annals", "Proceedings") and len(texts) > 1:
+        return True
+    if texts[0] == "Journal" and len(texts) > 1:
+        return True
+    return texts[-1] in ("Journal", "Letters", "Reports") and any(
+        t in _FIELDS_OF_STUDY for t in texts[:-1]
+    )
 
 
 def _joint_word(joint: str) -> str:

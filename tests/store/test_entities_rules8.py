@@ -25,3 +25,14 @@ def test_a_named_programme_is_misc_but_a_known_agency_is_not() -> None:
     )
     assert names["Coastal Cholera Prevention Programme"] == "misc"
     assert names["World Food Programme"] == "organization"
+
+
+def test_academic_journals_are_misc_but_newspapers_are_not() -> None:
+    names = found(
+        "Study\n\nThe study, published in Malaria Journal and the Lancet Global Health, was"
+        " cited by The Wall Street Journal and the New Zealand Medical Journal."
+    )
+    assert names["Malaria Journal"] == "misc"
+    assert names["Lancet Global Health"] == "misc"
+    assert names["New Zealand Medical Journal"] == "misc"
+    assert names["Wall Street Journal"] == "organization"
