@@ -36,3 +36,9 @@ def test_academic_journals_are_misc_but_newspapers_are_not() -> None:
     assert names["Lancet Global Health"] == "misc"
     assert names["New Zealand Medical Journal"] == "misc"
     assert names["Wall Street Journal"] == "organization"
+
+
+def test_more_inner_particles_in_names() -> None:
+    names = found("Art\n\nThe show toured the Festival au Désert and reached Bergen op Zoom.")
+    assert names["Festival au Désert"] == "misc"
+    assert names["Bergen op Zoom"] == "place"
