@@ -460,6 +460,7 @@ class SpanClassifier:
         self.place_of_heads = gaz.cue("place_of_heads")
         self.misc_of_heads = gaz.cue("misc_of_heads")
         self.common_nouns = gaz.cue("common_nouns")
+        self.languages = gaz.cue("languages")
         self.family_first = gaz.cue("family_first_surnames")  # "Wang Yuchen", "Kim Seo-yeon"
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
@@ -950,6 +951,8 @@ class SpanClassifier:
         first, last = words[0].text, words[-1].text
         if last.isdigit() and len(words) > 1:
             last = words[-2].text  # "Highway 10" is a highway
+        if surface in self.languages:
+            return  # "Afaan Oromo", "Tok Pisin"
         known = self._lookup(surface)
         if known is not None:
             self._add(span.start, span.end, known[0], STRONG, len(words), si, known[1])
@@ -1227,6 +1230,8 @@ class SpanClassifier:
             return
         if len(text) < 2 or (fold(text) in gaz.title_words and not is_acronym(text)):
             return
+        if text in self.languages:
+            return  # "in Amharic", "Swahili speakers": a language, not a place or a people
         defined = self.acronym_types.get(text)
         if defined is not None:
             self._add(word.start, word.end, defined, STRONG, 1, si)

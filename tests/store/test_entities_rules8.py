@@ -42,3 +42,8 @@ def test_more_inner_particles_in_names() -> None:
     names = found("Art\n\nThe show toured the Festival au Désert and reached Bergen op Zoom.")
     assert names["Festival au Désert"] == "misc"
     assert names["Bergen op Zoom"] == "place"
+
+
+def test_languages_are_neither_places_nor_peoples() -> None:
+    names = found("Apps\n\nThe assistant answers in Amharic, Afaan Oromo and Tigrinya on Monday.")
+    assert names == {"Monday": "date"}, names
