@@ -47,3 +47,8 @@ def test_more_inner_particles_in_names() -> None:
 def test_languages_are_neither_places_nor_peoples() -> None:
     names = found("Apps\n\nThe assistant answers in Amharic, Afaan Oromo and Tigrinya on Monday.")
     assert names == {"Monday": "date"}, names
+
+
+def test_compound_regions_stay_whole() -> None:
+    names = found("Markets\n\nStocks across Asia-Pacific fell while Indo-Pacific talks began.")
+    assert names == {"Asia-Pacific": "place", "Indo-Pacific": "place"}
