@@ -52,3 +52,13 @@ def test_languages_are_neither_places_nor_peoples() -> None:
 def test_compound_regions_stay_whole() -> None:
     names = found("Markets\n\nStocks across Asia-Pacific fell while Indo-Pacific talks began.")
     assert names == {"Asia-Pacific": "place", "Indo-Pacific": "place"}
+
+
+def test_more_company_forms() -> None:
+    names = found(
+        "Deals\n\nShares in Nordfjell Sjomat ASA rose, Tallinna Kala AB fell and Kaimana"
+        " Airports Limited was sold."
+    )
+    assert names["Nordfjell Sjomat ASA"] == "organization", names
+    assert names["Tallinna Kala AB"] == "organization", names
+    assert names["Kaimana Airports Limited"] == "organization", names
