@@ -23,7 +23,7 @@ TYPE_F1_FLOOR = {
     "misc": 0.66,  # 0.683 (768 gold pairs)
 }
 # A floor a little under the current holdout's first, blind figure (see tests/gold/README.md).
-HOLDOUT_F1_FLOOR = 0.87  # ninth holdout: measured 0.888 blind on 81 articles (rules-7)
+HOLDOUT_F1_FLOOR = 0.87  # tenth holdout: 0.885 blind on 121 articles, 0.886 on all 123 (rules-8)
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
