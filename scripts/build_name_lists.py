@@ -1,6 +1,6 @@
 """Rebuild the world given-name and surname lists the entity rules use as hints.
 
-    pip install faker english-words   # build-time only; apostil does not need them
+    pip install faker english-words wordfreq   # build-time only; apostil does not need them
     python scripts/build_name_lists.py
 
 The names come from Faker's person providers (MIT licence, https://github.com/joke2k/faker),
@@ -31,6 +31,7 @@ FIRST_ATTRS = (
     "first_romanized_names_male",
     "first_romanized_names_female",
 )
+ORDINARY_ZIPF = 3.5  # wordfreq's scale: 3.5 is about 3 in a million words
 LAST_ATTRS = ("last_names", "last_romanized_names", "last_names_male", "last_names_female")
 
 
@@ -82,7 +83,16 @@ def place_names() -> set[str]:
 def _keep(name: str, words: set[str], places: set[str], hand: set[str]) -> bool:
     if name in hand:
         return True
-    return len(name) > 2 and name.lower() not in words and name not in places
+    return len(name) > 2 and not _ordinary(name, words) and name not in places
+
+
+def _ordinary(name: str, words: set[str]) -> bool:
+    """An ordinary English word that is common enough to open sentences as itself ("Grace",
+    "Summer"); a rare one ("Ville", "Mart") stays a name."""
+    from wordfreq import zipf_frequency
+
+    word = name.lower()
+    return word in words and zipf_frequency(word, "en") >= ORDINARY_ZIPF
 
 
 def _write(path: Path, header: str, names: set[str]) -> None:
@@ -95,8 +105,9 @@ def main() -> int:
         first, last = faker_names()
         words = ordinary_words()
         places = place_names()
+        import wordfreq  # noqa: F401  (checked here so a missing one is reported at once)
     except ImportError as exc:
-        print(f"build_name_lists: {exc.name} is needed: pip install faker english-words")
+        print(f"build_name_lists: {exc.name} is needed: pip install faker english-words wordfreq")
         return 1
     hand = {ln for ln in (DATA / "given_names.txt").read_text().splitlines() if ln[:1] != "#"}
     source = (

@@ -15,7 +15,7 @@ from ..model import Entity, text_hash
 from .cache import EntityCache
 from .corrections import apply_corrections, corrections_version
 
-ENGINE_VERSION = "rules-7"  # bump when the rules or data change: cached results are dropped
+ENGINE_VERSION = "rules-8"  # bump when the rules or data change: cached results are dropped
 CHUNK_CHARS = 64_000
 PROGRESS_EVERY = 512_000  # characters between two on_progress calls with partial entities
 

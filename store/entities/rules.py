@@ -340,6 +340,45 @@ _DISEASE_CODES = frozenset(("COVID", "SARS", "MERS", "H5N1", "H1N1", "EV"))
 _LAW_YEAR_AFTER = re.compile(r",? (1[89]\d\d|20\d\d)\b(?![.,]\d)")
 _INDEX_NUMBER_AFTER = re.compile(r" (\d{2,4})\b(?![.,]\d|%)")
 _INDEX_WORDS = re.compile(r"\b(?:index|points?|benchmark|gauge|rose|fell|gained|lost|closed)\b")
+_FIELDS_OF_STUDY = frozenset(
+    (
+        "Medical",
+        "Medicine",
+        "Clinical",
+        "Research",
+        "Science",
+        "Sciences",
+        "Scientific",
+        "Health",
+        "Respiratory",
+        "Malaria",
+        "Astrophysical",
+        "Physical",
+        "Chemical",
+        "Chemistry",
+        "Physics",
+        "Biology",
+        "Ecology",
+        "Geophysical",
+        "Geology",
+        "Epidemiology",
+        "Infectious",
+        "Diseases",
+        "Cardiology",
+        "Oncology",
+        "Psychiatry",
+        "Neurology",
+        "Nutrition",
+        "Environmental",
+        "Climate",
+        "Hydrology",
+        "Economic",
+        "Economics",
+        "Veterinary",
+        "Dental",
+        "Nursing",
+    )
+)
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
@@ -421,6 +460,7 @@ class SpanClassifier:
         self.place_of_heads = gaz.cue("place_of_heads")
         self.misc_of_heads = gaz.cue("misc_of_heads")
         self.common_nouns = gaz.cue("common_nouns")
+        self.languages = gaz.cue("languages")
         self.family_first = gaz.cue("family_first_surnames")  # "Wang Yuchen", "Kim Seo-yeon"
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
@@ -911,6 +951,8 @@ class SpanClassifier:
         first, last = words[0].text, words[-1].text
         if last.isdigit() and len(words) > 1:
             last = words[-2].text  # "Highway 10" is a highway
+        if surface in self.languages:
+            return  # "Afaan Oromo", "Tok Pisin"
         known = self._lookup(surface)
         if known is not None:
             self._add(span.start, span.end, known[0], STRONG, len(words), si, known[1])
@@ -1008,6 +1050,8 @@ class SpanClassifier:
         Nations"), a foreign organisation word in front ("Grupo Modelo", "Banco Sur")."""
         words = span.words
         first = words[0].text
+        if _is_journal(words):
+            return "misc"  # "Malaria Journal", "Lancet Global Health", "Journal of Hydrology"
         if first in _SHIP_PREFIXES and all(is_name_like(w.text) for w in words[1:2]):
             return "misc"
         if first in _OPERATION_WORDS and len(words) >= 2:
@@ -1186,6 +1230,8 @@ class SpanClassifier:
             return
         if len(text) < 2 or (fold(text) in gaz.title_words and not is_acronym(text)):
             return
+        if text in self.languages:
+            return  # "in Amharic", "Swahili speakers": a language, not a place or a people
         defined = self.acronym_types.get(text)
         if defined is not None:
             self._add(word.start, word.end, defined, STRONG, 1, si)
@@ -1364,6 +1410,19 @@ class SpanClassifier:
     ) -> None:
         tags = frozenset(hints or ()) | {kind} if kind else frozenset(hints or ())
         self.out.append(Candidate(start, end, self.text[start:end], type_, score, tags, si, words))
+
+
+def _is_journal(words: list[Word]) -> bool:
+    """An academic journal's name: "Lancet ...", "Journal of ...", or "... Journal" or
+    "... Letters" with a field of study in it (not "The Wall Street Journal")."""
+    texts = [w.text for w in words]
+    if texts[0] in ("Lancet", "Nature", "Annals", "Proceedings") and len(texts) > 1:
+        return True
+    if texts[0] == "Journal" and len(texts) > 1:
+        return True
+    return texts[-1] in ("Journal", "Letters", "Reports") and any(
+        t in _FIELDS_OF_STUDY for t in texts[:-1]
+    )
 
 
 def _joint_word(joint: str) -> str:

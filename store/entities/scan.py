@@ -250,7 +250,7 @@ FUNCTION_WORDS = frozenset(
 _NAME_CONNECTORS = (
     "de los|de las|de la|van der|van den|von der"
     "|de|da|do|dos|das|del|della|der|den|di|du|des|van|von|ter|la|le|bin|ibn|bint|ben"
-    "|al|el|y|e|em|zu|am|im"
+    "|al|el|y|e|em|zu|am|im|delle|degli|dei|dello|au|aux|sur|op|aan"
 )
 _JOIN_CONNECTORS = "of the|of|for the|for|and the|and|&|on"
 

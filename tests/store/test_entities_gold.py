@@ -12,18 +12,18 @@ from __future__ import annotations
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.915  # measured 0.9213 on 162 articles (rules-7; rules-6 scored 0.9128)
-PER_ARTICLE_F1_FLOOR = 0.73  # weakest measured 0.758
+TUNING_F1_FLOOR = 0.905  # measured 0.9141 on 243 articles (rules-8; rules-7 scored 0.9095)
+PER_ARTICLE_F1_FLOOR = 0.66  # weakest measured 0.690
 TYPE_F1_FLOOR = {
-    "person": 0.925,  # measured 0.936
-    "organization": 0.87,  # 0.881
-    "place": 0.925,  # 0.937
+    "person": 0.92,  # measured 0.934
+    "organization": 0.86,  # 0.874
+    "place": 0.915,  # 0.930
     "group": 0.935,  # 0.947
-    "date": 0.985,  # 0.995
-    "misc": 0.67,  # 0.694 (449 gold pairs)
+    "date": 0.985,  # 0.993
+    "misc": 0.66,  # 0.683 (768 gold pairs)
 }
 # A floor a little under the current holdout's first, blind figure (see tests/gold/README.md).
-HOLDOUT_F1_FLOOR = 0.87  # ninth holdout: measured 0.888 blind on 81 articles (rules-7)
+HOLDOUT_F1_FLOOR = 0.87  # tenth holdout: 0.885 blind on 121 articles, 0.886 on all 123 (rules-8)
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
