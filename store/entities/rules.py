@@ -146,7 +146,6 @@ _LANGUAGE_AFTER = re.compile(
     r"| and [A-Z]\w+ languages)"
 )
 _PHRASE_END = re.compile(r"\s*(?:[.,;:)!?\n]|$|(?:and|or) [A-Z]\w+\s*(?:[.,;:)!?\n]|$))")
-_ROLE_EXTRAS = frozenset(("attorney", "attorney-general", "finance", "justice", "health"))
 # A Latin species epithet after a capitalised genus: "ricinus", "coli", "natalensis".
 _EPITHET_AFTER = re.compile(
     r" ([a-z]{3,}(?:us|um|ae|ii|i|is|ensis|oides|ata|ica|ina|ana|osa|ella|orum|arum|ium))\b"
@@ -1363,7 +1362,7 @@ class SpanClassifier:
         for i in range(1, len(words)):
             before = fold(words[i - 1].text)
             if words[i].text not in gaz.given_names or not (
-                before in gaz.title_words or before in gaz.roles or before in _ROLE_EXTRAS
+                before in gaz.title_words or before in gaz.roles
             ):
                 continue
             rest = words[i:]
