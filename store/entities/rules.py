@@ -151,187 +151,6 @@ _EPITHET_AFTER = re.compile(
     r" ([a-z]{3,}(?:us|um|ae|ii|i|is|ensis|oides|ata|ica|ina|ana|osa|ella|orum|arum|ium))\b"
     r"(?![-'’])"
 )
-_NOT_EPITHETS = frozenset(
-    (
-        "bonus",
-        "status",
-        "campus",
-        "census",
-        "virus",
-        "bus",
-        "plus",
-        "versus",
-        "focus",
-        "minus",
-        "consensus",
-        "stimulus",
-        "genus",
-        "thus",
-        "was",
-        "has",
-        "his",
-        "this",
-        "its",
-        "is",
-        "us",
-        "ours",
-        "yours",
-        "radius",
-        "surplus",
-        "chorus",
-        "nexus",
-        "fungus",
-        "corpus",
-        "onus",
-        "opus",
-        "apparatus",
-        "hiatus",
-        "sinus",
-        "tennis",
-        "crisis",
-        "basis",
-        "analysis",
-        "axis",
-        "thesis",
-        "emphasis",
-        "oasis",
-        "chassis",
-        "iris",
-        "mantis",
-        "premium",
-        "medium",
-        "museum",
-        "forum",
-        "album",
-        "minimum",
-        "maximum",
-        "stadium",
-        "podium",
-        "opium",
-        "aquarium",
-        "auditorium",
-        "gymnasium",
-        "sanatorium",
-        "moratorium",
-        "memorandum",
-        "referendum",
-        "curriculum",
-        "spectrum",
-        "quantum",
-        "momentum",
-        "vacuum",
-        "serum",
-        "taxi",
-        "ski",
-        "skis",
-        "sushi",
-        "alibi",
-        "chili",
-        "khaki",
-        "safari",
-        "salami",
-        "tsunami",
-        "origami",
-        "bikini",
-        "broccoli",
-        "spaghetti",
-        "confetti",
-        "graffiti",
-        "semi",
-        "mini",
-        "anti",
-        "multi",
-        "sci",
-        "wiki",
-        "emoji",
-        "citizens",
-        "tokens",
-        "opens",
-        "gardens",
-        "ovens",
-        "lens",
-        "means",
-        "teens",
-        "screens",
-        "greens",
-        "queens",
-        "kitchens",
-        "dozens",
-        "hens",
-        "pens",
-        "tens",
-        "tiny",
-        "china",
-        "arena",
-        "agenda",
-        "banana",
-        "cinema",
-        "drama",
-        "quota",
-        "data",
-        "extra",
-        "era",
-        "idea",
-        "area",
-        "via",
-        "mafia",
-        "media",
-        "militia",
-        "vodka",
-        "pizza",
-        "plaza",
-        "villa",
-        "gorilla",
-        "cobra",
-        "sauna",
-        "visa",
-        "diploma",
-        "formula",
-        "umbrella",
-        "vanilla",
-        "panorama",
-        "dilemma",
-        "stigma",
-        "trauma",
-        "asthma",
-        "saliva",
-        "replica",
-        "veranda",
-        "lava",
-        "tuna",
-        "hyena",
-        "mocha",
-        "delta",
-        "gamma",
-        "beta",
-        "alpha",
-        "okra",
-        "santa",
-        "salsa",
-        "stamina",
-        "vagina",
-        "trivia",
-        "hernia",
-        "insomnia",
-        "nostalgia",
-        "utopia",
-        "mania",
-        "malaria",
-        "anaemia",
-        "anemia",
-        "pneumonia",
-        "phobia",
-        "bacteria",
-        "criteria",
-        "trattoria",
-        "ammonia",
-        "encyclopedia",
-        "dementia",
-        "inertia",
-        "regalia",
-        "paraphernalia",
-    )
-)
 # A model or mission code: letters, a hyphen, a number ("Mi-8", "Su-34", "CryoSat-2",
 # "PNV-201"); not a disease ("COVID-19").
 _MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,9}-\d{1,4}[A-Za-z]{0,2}")
@@ -339,45 +158,6 @@ _DISEASE_CODES = frozenset(("COVID", "SARS", "MERS", "H5N1", "H1N1", "EV"))
 _LAW_YEAR_AFTER = re.compile(r",? (1[89]\d\d|20\d\d)\b(?![.,]\d)")
 _INDEX_NUMBER_AFTER = re.compile(r" (\d{2,4})\b(?![.,]\d|%)")
 _INDEX_WORDS = re.compile(r"\b(?:index|points?|benchmark|gauge|rose|fell|gained|lost|closed)\b")
-_FIELDS_OF_STUDY = frozenset(
-    (
-        "Medical",
-        "Medicine",
-        "Clinical",
-        "Research",
-        "Science",
-        "Sciences",
-        "Scientific",
-        "Health",
-        "Respiratory",
-        "Malaria",
-        "Astrophysical",
-        "Physical",
-        "Chemical",
-        "Chemistry",
-        "Physics",
-        "Biology",
-        "Ecology",
-        "Geophysical",
-        "Geology",
-        "Epidemiology",
-        "Infectious",
-        "Diseases",
-        "Cardiology",
-        "Oncology",
-        "Psychiatry",
-        "Neurology",
-        "Nutrition",
-        "Environmental",
-        "Climate",
-        "Hydrology",
-        "Economic",
-        "Economics",
-        "Veterinary",
-        "Dental",
-        "Nursing",
-    )
-)
 _OPERATION_WORDS = frozenset(("Operation", "Operación", "Opération", "Operação", "Operazione"))
 # Words that end the name of a law, a report or a plan: "Limitation of Liability Act".
 _DOCUMENT_WORDS = frozenset(
@@ -460,6 +240,8 @@ class SpanClassifier:
         self.misc_of_heads = gaz.cue("misc_of_heads")
         self.common_nouns = gaz.cue("common_nouns")
         self.languages = gaz.cue("languages")
+        self.not_epithets = gaz.cue("not_epithets")  # "Whatever happens" is not a species
+        self.fields_of_study = gaz.cue("fields_of_study")  # "Malaria Journal" is a journal
         self.family_first = gaz.cue("family_first_surnames")  # "Wang Yuchen", "Kim Seo-yeon"
         self.out: list[Candidate] = []
         self._memo: dict[tuple[str, bool, bool], list[tuple]] = {}
@@ -614,7 +396,7 @@ class SpanClassifier:
         if m is None or not genus.text[1:].islower() or len(genus.text) < 4:
             return None
         epithet = m.group(1)
-        if epithet in _NOT_EPITHETS or epithet.endswith("osis") or epithet.endswith("itis"):
+        if epithet in self.not_epithets or epithet.endswith(("osis", "itis")):
             return None  # "Lyme borreliosis" names a disease, not a species
         if self._lookup(genus.text) is not None or is_sentence_start(self.text, genus.start):
             return None  # "Whatever happens", "Observers cautious" open sentences
@@ -1049,7 +831,7 @@ class SpanClassifier:
         Nations"), a foreign organisation word in front ("Grupo Modelo", "Banco Sur")."""
         words = span.words
         first = words[0].text
-        if _is_journal(words):
+        if _is_journal(words, self.fields_of_study):
             return "misc"  # "Malaria Journal", "Lancet Global Health", "Journal of Hydrology"
         if first in _SHIP_PREFIXES and all(is_name_like(w.text) for w in words[1:2]):
             return "misc"
@@ -1411,7 +1193,7 @@ class SpanClassifier:
         self.out.append(Candidate(start, end, self.text[start:end], type_, score, tags, si, words))
 
 
-def _is_journal(words: list[Word]) -> bool:
+def _is_journal(words: list[Word], fields_of_study: frozenset[str]) -> bool:
     """An academic journal's name: "Lancet ...", "Journal of ...", or "... Journal" or
     "... Letters" with a field of study in it (not "The Wall Street Journal")."""
     texts = [w.text for w in words]
@@ -1420,7 +1202,7 @@ def _is_journal(words: list[Word]) -> bool:
     if texts[0] == "Journal" and len(texts) > 1:
         return True
     return texts[-1] in ("Journal", "Letters", "Reports") and any(
-        t in _FIELDS_OF_STUDY for t in texts[:-1]
+        t in fields_of_study for t in texts[:-1]
     )
 
 
