@@ -168,11 +168,11 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
                 c.type, c.score = ordered[i - 1].type, CONTEXT
     # 6. What is still untyped: a name that "said" things is an organisation (people are
     #    named in full first); a word only ever seen opening a sentence is not a name.
-    alone = {fold(c.surface) for c in cands if c.words == 1 and not c.sentence_initial}
-    alone |= {
+    # Last names used alone: mid-sentence, or opening one with a speaker's cue ("Mogapi said").
+    alone = {
         fold(c.surface)
         for c in cands
-        if c.words == 1 and ("said" in c.hints or "person" in c.hints)
+        if c.words == 1 and (not c.sentence_initial or "said" in c.hints or "person" in c.hints)
     }
     for c in cands:
         if c.type is None and "name_shape" in c.hints and "org" not in c.hints:

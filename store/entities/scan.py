@@ -367,6 +367,15 @@ _STATE_ABBREVIATIONS = (
 _ABBREVIATED_ENDINGS = frozenset((*_COMPANY_ABBREVIATIONS, *_STATE_ABBREVIATIONS))
 
 
+def _full_stop_belongs(text: str, end: int, word: str, *, alone: bool) -> bool:
+    """Whether the full stop after ``word`` is part of the name: "Corp.", "Mich.", and an
+    initial ending a longer name ("Karim B.")."""
+    if text[end : end + 1] != ".":
+        return False
+    initial = not alone and len(word) == 1 and word.isupper()
+    return word in _ABBREVIATED_ENDINGS or initial
+
+
 def find_spans(text: str, offset: int = 0) -> list[Span]:
     """Runs of capitalised words in ``text``; offsets shifted by ``offset``."""
     words_in = word_pattern().finditer
@@ -375,7 +384,7 @@ def find_spans(text: str, offset: int = 0) -> list[Span]:
         start, end = match.span()
         seq = match.group()
         if " " not in seq and "\t" not in seq and "\u00a0" not in seq:
-            stop = end + 1 if seq in _ABBREVIATED_ENDINGS and text[end : end + 1] == "." else end
+            stop = end + 1 if _full_stop_belongs(text, end, seq, alone=True) else end
             spans.append(Span([Word(start + offset, stop + offset, seq)], []))
             continue
         words = [
@@ -386,9 +395,7 @@ def find_spans(text: str, offset: int = 0) -> list[Span]:
             text[words[i].end - offset : words[i + 1].start - offset] for i in range(len(words) - 1)
         ]
         last = words[-1]
-        if text[end : end + 1] == "." and (
-            last.text in _ABBREVIATED_ENDINGS or (len(last.text) == 1 and last.text.isupper())
-        ):
+        if _full_stop_belongs(text, end, last.text, alone=False):
             words[-1] = Word(last.start, last.end + 1, last.text)  # the text stays "Corp"
         spans.append(Span(words, joints))
     return spans

@@ -97,12 +97,20 @@ def read_article(path: Path) -> str:
 
 def load_gold(path: Path, shown: str | None = None) -> set[tuple[str, str]]:
     """The gold pairs; with ``shown`` (the text apostil shows), only those that occur in it."""
+    return split_gold(path, shown)[0]
+
+
+def split_gold(path: Path, shown: str | None) -> tuple[set[tuple[str, str]], int]:
+    """The gold pairs found in ``shown`` (all of them when None), and how many gold pairs
+    are left out because they are not in it (a byline's name, shown in the header)."""
     raw = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    return {
+    pairs = {(normalise(item["text"]), item["type"]) for item in raw}
+    kept = {
         (normalise(item["text"]), item["type"])
         for item in raw
         if shown is None or item["text"] in shown
     }
+    return kept, len(pairs - kept)
 
 
 def predicted_pairs(text: str, entities: Iterable) -> set[tuple[str, str]]:
@@ -127,9 +135,9 @@ def score_pairs(name: str, gold: set[tuple[str, str]], pred: set[tuple[str, str]
 def score_article(path: Path, find) -> ArticleScore:
     """Score one gold article with ``find(text) -> list[Entity]``."""
     text = read_article(path)
-    gold = load_gold(path, shown=text)
+    gold, header_only = split_gold(path, text)
     result = score_pairs(path.stem, gold, predicted_pairs(text, find(text)))
-    result.header_only = len(load_gold(path) - gold)
+    result.header_only = header_only
     return result
 
 
