@@ -17,6 +17,7 @@ import importlib
 import pkgutil
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent.parent / "store" / "entities" / "data"
@@ -80,19 +81,27 @@ def place_names() -> set[str]:
     return names
 
 
-def _keep(name: str, words: set[str], places: set[str], hand: set[str]) -> bool:
+def _keep(name: str, common: Callable[[str], bool], places: set[str], hand: set[str]) -> bool:
     if name in hand:
         return True
-    return len(name) > 2 and not _ordinary(name, words) and name not in places
+    return len(name) > 2 and not common(name) and name not in places
 
 
-def _ordinary(name: str, words: set[str]) -> bool:
-    """An ordinary English word that is common enough to open sentences as itself ("Grace",
-    "Summer"); a rare one ("Ville", "Mart") stays a name."""
+def common_words(words: set[str]) -> Callable[[str], bool]:
+    """Whether a name is an ordinary English word common enough to open sentences as itself
+    ("Grace", "Summer"); a rare one ("Ville", "Mart") stays a name."""
     from wordfreq import zipf_frequency
 
-    word = name.lower()
-    return word in words and zipf_frequency(word, "en") >= ORDINARY_ZIPF
+    def common(name: str) -> bool:
+        word = name.lower()
+        return word in words and zipf_frequency(word, "en") >= ORDINARY_ZIPF
+
+    return common
+
+
+def list_names(name: str) -> list[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def _write(path: Path, header: str, names: set[str]) -> None:
@@ -105,22 +114,33 @@ def main() -> int:
         first, last = faker_names()
         words = ordinary_words()
         places = place_names()
-        import wordfreq  # noqa: F401  (checked here so a missing one is reported at once)
+        common = common_words(words)
     except ImportError as exc:
         print(f"build_name_lists: {exc.name} is needed: pip install faker english-words wordfreq")
         return 1
-    hand = {ln for ln in (DATA / "given_names.txt").read_text().splitlines() if ln[:1] != "#"}
+    hand = set(list_names("given_names.txt"))
     source = (
         "From Faker's person providers (MIT licence, https://github.com/joke2k/faker),\n"
         "Latin-script locales; ordinary English words and well-known places left out.\n"
         "Rebuilt by scripts/build_name_lists.py: do not edit by hand."
     )
-    given = {n for n in first if _keep(n, words, places, hand)}
-    surnames = {n for n in last if _keep(n, words, places, set())}
+    given = {n for n in first if _keep(n, common, places, hand)}
+    surnames = {n for n in last if _keep(n, common, places, set())}
     hint = "used only as a hint.\n" + source
     _write(DATA / "world_given_names.txt", "World given names, " + hint, given)
     _write(DATA / "world_surnames.txt", "World surnames, " + hint, surnames)
-    print(f"{len(given)} given names, {len(surnames)} surnames")
+    # One-word names in the world lists that are also ordinary words ("Dawn", "Apple"): the
+    # rules trust them only away from a sentence's start.
+    listed = list_names("world_orgs.txt") + list_names("world_misc.txt")
+    ordinary = {n for n in listed if " " not in n and n.lower() in words}
+    _write(
+        DATA / "ordinary_word_names.txt",
+        "Single-word names in the world lists that are also ordinary English words (lowercase\n"
+        "in the english-words web2 list): known names only when they do not open a sentence.\n"
+        "Rebuilt by scripts/build_name_lists.py: do not edit by hand.",
+        ordinary,
+    )
+    print(f"{len(given)} given names, {len(surnames)} surnames, {len(ordinary)} ordinary words")
     return 0
 
 
