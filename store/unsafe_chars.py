@@ -6,5 +6,7 @@ U+202A-U+202E, U+2066-U+2069). ``TERMINAL_UNSAFE_CHARS`` adds line/paragraph sep
 lone surrogates: the reader and every label draw through it.
 """
 
-FORBIDDEN_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-TERMINAL_UNSAFE_CHARS = FORBIDDEN_CHARS + "\u2028\u2029\ud800-\udfff"
+CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 but tab and newline, DEL, C1
+SURROGATE_CHARS = "\ud800-\udfff"
+FORBIDDEN_CHARS = CONTROL_CHARS + "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+TERMINAL_UNSAFE_CHARS = FORBIDDEN_CHARS + "\u2028\u2029" + SURROGATE_CHARS

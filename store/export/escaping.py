@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..unsafe_chars import CONTROL_CHARS, SURROGATE_CHARS
+
 # Escaped wherever they appear (ASCII punctuation, so "\\x" always reads back as "x").
 _ALWAYS = frozenset("\\`*[]<#|~$^")
 # Escaped at the start of a line only: block quote, list items, setext underline.
 _LINE_START = frozenset(">-+=")
 _ORDERED_LIST = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = re.compile(f"[{CONTROL_CHARS}{SURROGATE_CHARS}]")
 _TAG_JUNK = re.compile(r"[^A-Za-z0-9_/-]+")
 _LONE_UNDERSCORE = re.compile(r"_+(?![A-Za-z0-9])|(?<![A-Za-z0-9])_+")
 
