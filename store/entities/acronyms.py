@@ -55,7 +55,9 @@ def find_definitions(text: str) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in _DEFINITION.finditer(text):
         acronym = m.group(1).replace("&", "")
-        line_start = text.rfind("\n", max(0, m.start() - 160), m.start()) + 1
+        window = max(0, m.start() - 160)
+        newline = text.rfind("\n", window, m.start())
+        line_start = newline + 1 if newline != -1 else window  # not back to the text's start
         tokens = list(_TOKEN.finditer(text, line_start, m.start()))
         letters = list(acronym)
         start = None

@@ -191,6 +191,7 @@ _LAW_WORDS = frozenset(
 )
 # "Boeing 737", "Tesla Model 3" is not caught; "Boeing 737 MAX" keeps "737": a model number
 # right after a maker's name (not a year, not an amount: "Boeing 2025 results", "Shell 40%").
+_HAS_DIGIT = re.compile(r"\d")
 _MODEL_NUMBER_AFTER = re.compile(
     r" ((?:[A-Z]{0,3}-?)\d{2,4}[A-Za-z]{0,3})\b"
     r"(?![.,%]\d|%| (?:per|percent|million|billion|jobs|workers|people|staff))"
@@ -414,12 +415,12 @@ class SpanClassifier:
         if len(words) > 1 and is_function_word(words[0].text):
             words = words[1:]  # "A Boeing 737 landed"
             span = Span(words, span.joints[1:])
-        if any(c.isdigit() for c in words[-1].text) and len(words) >= 2:
+        if len(words) >= 2 and _HAS_DIGIT.search(words[-1].text):
             maker = self._lookup(self.text[words[0].start : words[-2].end])
             if maker is not None and maker[0] == "organization" and maker[1] != "surname_like":
                 return span
             return None
-        if any(c.isdigit() for c in self.text[words[0].start : words[-1].end]):
+        if _HAS_DIGIT.search(self.text, words[0].start, words[-1].end):
             return None
         maker = self._lookup(self._surface(span))
         if maker is None or maker[0] != "organization" or maker[1] == "surname_like":
