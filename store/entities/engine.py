@@ -15,7 +15,7 @@ from ..model import Entity, text_hash
 from .cache import EntityCache
 from .corrections import apply_corrections, corrections_version
 
-ENGINE_VERSION = "rules-8"  # bump when the rules or data change: cached results are dropped
+ENGINE_VERSION = "rules-9"  # bump when the rules or data change: cached results are dropped
 CHUNK_CHARS = 64_000
 PROGRESS_EVERY = 512_000  # characters between two on_progress calls with partial entities
 
@@ -166,6 +166,7 @@ def _run_engine(
 
 
 def _finish(engine, rule_cands, spacy_cands, dates, text, upto, gaz) -> list[Entity]:
+    from .rerank import rerank
     from .resolve import group, resolve
     from .rules import Candidate
 
@@ -184,7 +185,8 @@ def _finish(engine, rule_cands, spacy_cands, dates, text, upto, gaz) -> list[Ent
 
     in_range = [d for d in dates if d[1] <= upto]
     if engine == "rules":
-        return group(resolve(copy(rule_cands), in_range, text), gaz)
+        resolved = resolve(copy(rule_cands), in_range, text, keep_untyped=True)
+        return group(rerank(resolved, text, gaz), gaz)
     from .spacy_engine import combine
 
     return combine(engine, copy(rule_cands), copy(spacy_cands), in_range, text, gaz)

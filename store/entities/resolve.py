@@ -66,8 +66,18 @@ def _kind(cand: Candidate) -> str | None:
     return None
 
 
-def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str) -> list[Candidate]:
-    """Typed, non-overlapping candidates (dates included), in text order."""
+def resolve(
+    cands: list[Candidate],
+    dates: Iterable[tuple[int, int]],
+    text: str,
+    *,
+    keep_untyped: bool = False,
+) -> list[Candidate]:
+    """Typed, non-overlapping candidates (dates included), in text order.
+
+    With ``keep_untyped`` the pieces the rules could not type are kept too (type None) where
+    they overlap nothing typed, for the reranker to judge (see ``rerank``).
+    """
     cands = list(cands)
     # 0. A guessed person whose last word the article calls a place on its own ("Oriental
     #    Mindoro" beside "the island of Mindoro") is a place.
@@ -207,7 +217,26 @@ def resolve(cands: list[Candidate], dates: Iterable[tuple[int, int]], text: str)
     for c in kept:
         if c.type == "person" and c.start in person_of:
             c.link = person_of[c.start]
+    if keep_untyped:
+        kept = _with_untyped(kept, [c for c in cands if c.type is None])
     return kept
+
+
+def _with_untyped(kept: list[Candidate], untyped: list[Candidate]) -> list[Candidate]:
+    """``kept`` (sorted, non-overlapping) and the untyped pieces that overlap none of it."""
+    untyped.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    merged: list[Candidate] = []
+    i, last_end = 0, -1
+    for c in untyped:
+        while i < len(kept) and kept[i].start < c.end:
+            merged.append(kept[i])
+            last_end = max(last_end, kept[i].end)
+            i += 1
+        if c.start >= last_end and (i >= len(kept) or kept[i].start >= c.end):
+            merged.append(c)
+            last_end = c.end
+    merged.extend(kept[i:])
+    return merged
 
 
 def group(cands: list[Candidate], gaz: Gazetteer) -> list[Entity]:
