@@ -12,18 +12,18 @@ from __future__ import annotations
 from apostil.store.entities import find_entities
 from tests.gold.scoring import gold_articles, load_gold, score_pairs, score_set
 
-TUNING_F1_FLOOR = 0.905  # measured 0.9141 on 243 articles (rules-8; rules-7 scored 0.9095)
-PER_ARTICLE_F1_FLOOR = 0.66  # weakest measured 0.690
+TUNING_F1_FLOOR = 0.95  # measured 0.9601 on 366 articles (rules-9, reranker trained on them)
+PER_ARTICLE_F1_FLOOR = 0.78  # weakest measured 0.819
 TYPE_F1_FLOOR = {
-    "person": 0.92,  # measured 0.934
-    "organization": 0.86,  # 0.874
-    "place": 0.915,  # 0.930
-    "group": 0.935,  # 0.947
-    "date": 0.985,  # 0.993
-    "misc": 0.66,  # 0.683 (768 gold pairs)
+    "person": 0.965,  # measured 0.976
+    "organization": 0.93,  # 0.942
+    "place": 0.96,  # 0.973
+    "group": 0.95,  # 0.964
+    "date": 0.985,  # 0.990
+    "misc": 0.82,  # 0.844 (1,172 gold pairs)
 }
 # A floor a little under the current holdout's first, blind figure (see tests/gold/README.md).
-HOLDOUT_F1_FLOOR = 0.87  # tenth holdout: 0.885 blind on 121 articles, 0.886 on all 123 (rules-8)
+HOLDOUT_F1_FLOOR = 0.895  # eleventh holdout: 0.910 blind on 192 articles (rules-9)
 
 
 def test_gold_set_has_a_tuning_part_and_an_untouched_holdout() -> None:
