@@ -30,7 +30,11 @@ CONTEXT_MENTIONS = 8  # the words around the first few mentions say enough
 
 
 def surface_key(surface: str) -> str:
-    """The form a name is judged by: case and quote style folded, no leading "the", no "'s"."""
+    """The form a name is judged by: case and quote style folded, no leading "the", no "'s".
+
+    The same as the gold scorer's unit (tests/gold/scoring.py keeps its own copy, so that a
+    change here cannot change how the engine is scored; a test holds the two together).
+    """
     s = surface.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     s = " ".join(s.split()).casefold()
     if s.startswith("the "):

@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from apostil.store.entities import rerank
 from apostil.store.entities.gazetteer import gazetteer
 from apostil.store.entities.rules import CONTEXT, Candidate
-from tests.gold.scoring import gold_articles
+from tests.gold.scoring import gold_articles, normalise
 from tests.store.entity_support import found_reranked
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -163,3 +165,10 @@ def test_training_keeps_only_features_seen_in_several_articles() -> None:
         ("c", {"wl=kelmora"}, "none"),
     ]
     assert script.recurring(rows, 3) == {"n1=said"}
+
+
+@given(st.text(alphabet=st.sampled_from("Aa’'‘–—- THEthe s\u00e9"), max_size=30))
+def test_forms_are_judged_as_the_scorer_counts_them(surface: str) -> None:
+    # The scorer keeps its own copy on purpose (a change to the engine must not change how
+    # it is scored); the reranker learns per scored form, so the two must agree.
+    assert rerank.surface_key(surface) == normalise(surface)
