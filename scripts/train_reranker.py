@@ -28,8 +28,7 @@ from apostil.store.entities.dates import find_dates  # noqa: E402
 from apostil.store.entities.engine import chunk_bounds  # noqa: E402
 from apostil.store.entities.gazetteer import Gazetteer, gazetteer  # noqa: E402
 from apostil.store.entities.resolve import resolve  # noqa: E402
-from apostil.store.entities.rules import Candidate, SpanClassifier  # noqa: E402
-from apostil.store.entities.scan import title_case_lines  # noqa: E402
+from apostil.store.entities.rules import Candidate, classify  # noqa: E402
 from tests.gold.scoring import gold_articles, read_article, split_gold  # noqa: E402
 
 OUT = ROOT / "store" / "entities" / "data" / "rerank.json"
@@ -41,14 +40,8 @@ MARGIN = 0.0  # how much likelier another label must be than the rules' type
 def resolved_candidates(text: str, gaz: Gazetteer) -> list[Candidate]:
     """What the rules engine hands its reranking pass for ``text``."""
     bounds = chunk_bounds(text)
-    dates: list[tuple[int, int]] = []
-    for a, b in bounds:
-        dates.extend(find_dates(text[a:b], a))
-    classifier = SpanClassifier(gaz, text, dates)
-    titles = title_case_lines(text)
-    for a, b in bounds:
-        classifier.run(a, text[a:b], titles)
-    return resolve(classifier.out, dates, text, keep_untyped=True)
+    dates = [d for a, b in bounds for d in find_dates(text[a:b], a)]
+    return resolve(classify(text, dates, gaz, bounds), dates, text, keep_untyped=True)
 
 
 def label(key: str, type_: str | None, gold: set[tuple[str, str]]) -> str:
