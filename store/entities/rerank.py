@@ -159,8 +159,7 @@ class Model:
     labels: tuple[str, ...]
     bias: tuple[float, ...]
     weights: dict[str, tuple[float, ...]]
-    margin: float  # how much likelier than the rules' type another type must be
-    drop_margin: float = 0.0  # the same, for dropping a name the rules typed
+    margin: float  # how much likelier than the rules' type another label must be
 
     def probabilities(self, feats: set[str]) -> list[float]:
         rows = [row for row in map(self.weights.get, feats) if row is not None]
@@ -187,7 +186,6 @@ def default_model() -> Model | None:
         bias=tuple(raw["bias"]),
         weights={f: tuple(w) for f, w in raw["weights"].items()},
         margin=float(raw["margin"]),
-        drop_margin=float(raw.get("drop_margin", 0.0)),
     )
 
 
@@ -216,20 +214,16 @@ def rerank(
     if model is None:
         return [c for c in cands if c.type is not None]
     lower = lowercase_words(text)
-    dropped: set[int] = set()
     for members in by_surface(cands).values():
         probs = model.probabilities(features(members, text, lower, gaz))
         best = max(range(len(probs)), key=probs.__getitem__)
         current = members[0].type or "none"
         here = probs[model.labels.index(current)] if current in model.labels else 0.0
         label = model.labels[best]
-        margin = model.drop_margin if label == "none" else model.margin
-        if label == current or probs[best] - here <= margin:
+        if label == current or probs[best] - here <= model.margin:
             continue
         for m in members:
-            if label == "none":
-                dropped.add(id(m))
-            else:
-                m.type = label
-                m.link = m.link if label == "person" else None
-    return [c for c in cands if c.type is not None and id(c) not in dropped]
+            m.type = None if label == "none" else label  # None: dropped below
+            if label != "person":
+                m.link = None
+    return [c for c in cands if c.type is not None]
